@@ -1,0 +1,20 @@
+#pragma once
+// Each subcommand lives in its own file and registers itself on the app.
+#include <CLI/CLI.hpp>
+
+namespace hyoka::cli {
+
+void add_check_command(CLI::App& app);
+void add_evaluate_command(CLI::App& app);
+void add_build_command(CLI::App& app);
+void add_render_command(CLI::App& app);
+void add_packet_command(CLI::App& app);
+
+}  // namespace hyoka::cli
+
+namespace hyoka::cli {
+// Ends a subcommand's callback with an exit code (CLI11 prints nothing for it).
+inline void exit_with(int code) {
+  if (code != 0) throw CLI::RuntimeError(code);
+}
+}  // namespace hyoka::cli

@@ -1,0 +1,52 @@
+#include <iostream>
+#include <memory>
+#include <set>
+
+#include "cli/commands.hpp"
+#include "cli/plan_loading.hpp"
+#include "evaluate/report.hpp"
+
+namespace hyoka::cli {
+namespace {
+
+struct EvaluateOptions {
+  std::string plan;
+  std::string format = "json";
+  int year = 0;
+  bool all_years = false;
+};
+
+std::vector<int> years_with_figures(const model::Plan& plan) {
+  std::set<int> years;
+  for (const auto& policy : plan.policies)
+    for (const auto& indicator : policy.indicators)
+      for (const auto& [year, values] : indicator.years) years.insert(year);
+  return {years.begin(), years.end()};
+}
+
+int run_evaluate(const EvaluateOptions& options) {
+  auto plan = load_and_report(options.plan, {false, options.year});
+  if (!plan) return 1;
+  auto evaluation = evaluate::evaluate_plan(*plan, options.year);
+  auto years = options.all_years ? years_with_figures(*plan) : std::vector<int>{};
+  if (options.format == "csv") std::cout << evaluate::evaluation_csv(evaluation, years);
+  else std::cout << evaluate::evaluation_json(evaluation, years).dump(2) << "\n";
+  return 0;
+}
+
+}  // namespace
+
+void add_evaluate_command(CLI::App& app) {
+  auto options = std::make_shared<EvaluateOptions>();
+  auto* command = app.add_subcommand("evaluate", "Print every indicator with its inputs, computed rate, grade and explanation, "
+                                                 "for staff to check before publishing");
+  command->add_option("PLAN_DIR", options->plan, "Plan folder (holds plan.json)")->required()->check(CLI::ExistingDirectory);
+  command->add_option("--format", options->format, "Output format: json (stable interface) or csv")
+      ->check(CLI::IsMember({"json", "csv"}))
+      ->capture_default_str();
+  command->add_option("--year", options->year, "Fiscal year to evaluate (default: the plan's evaluation_year)");
+  command->add_flag("--all-years", options->all_years, "One item per indicator and every year that has figures");
+  command->callback([options] { exit_with(run_evaluate(*options)); });
+}
+
+}  // namespace hyoka::cli

@@ -1,0 +1,20 @@
+#pragma once
+// Exact percentages from printed decimals: 89.9 ÷ 93.0 is computed from the
+// digits 899 and 930, so the rounding matches what the city printed.
+#include <optional>
+#include <string>
+
+#include "model/plan.hpp"
+
+namespace hyoka::evaluate {
+
+// numerator ÷ denominator × 100, rounded as the rule says; nullopt when the
+// denominator is zero or the figures are too large for exact arithmetic.
+std::optional<model::Decimal> percent(const model::Decimal& numerator, const model::Decimal& denominator,
+                                      const model::Rounding& rounding);
+// The same ratio with 9 decimals, rounded down: what "exact" grading compares.
+std::optional<model::Decimal> exact_percent(const model::Decimal& numerator, const model::Decimal& denominator);
+// "17,500", "89.9", "-1,234.5": digits grouped by thousands for explanations.
+std::string grouped(const model::Decimal& value);
+
+}  // namespace hyoka::evaluate

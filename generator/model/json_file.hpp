@@ -1,0 +1,38 @@
+#pragma once
+// One JSON content file: its text, the parsed document, and the way back from
+// a JSON pointer to a line and column, so every message can name a position.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "model/diagnostics.hpp"
+
+namespace hyoka::model {
+
+class JsonFile {
+ public:
+  // Reads and parses; on failure reports why (syntax with line:column, not
+  // UTF-8, empty) and returns nullopt. A UTF-8 BOM is accepted and skipped.
+  static std::optional<JsonFile> read(const std::filesystem::path& file, Diagnostics& diagnostics);
+
+  const std::filesystem::path& path() const { return path_; }
+  const nlohmann::json& document() const { return document_; }
+  // "12:7" for the value at the pointer (or its nearest parent), else the pointer itself.
+  std::string locate(const std::string& pointer) const;
+
+ private:
+  std::filesystem::path path_;
+  std::string text_;
+  nlohmann::json document_;
+  mutable std::optional<std::unordered_map<std::string, std::size_t>> offsets_;  // built on first use
+};
+
+// "12:7" for a byte offset in a text.
+std::string line_column(std::string_view text, std::size_t offset);
+// Why a text is not valid UTF-8, with the offset of the first bad byte; nullopt if it is.
+std::optional<std::size_t> invalid_utf8_at(std::string_view text);
+
+}  // namespace hyoka::model

@@ -1,0 +1,314 @@
+#include "model/loader.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "model/json_file.hpp"
+#include "model/reader.hpp"
+#include "model/checks.hpp"
+#include "model/rules.hpp"
+
+namespace fs = std::filesystem;
+
+namespace hyoka::model {
+namespace {
+
+std::optional<std::string> read_text_file(const fs::path& file, Diagnostics& diagnostics) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  std::string text = buffer.str();
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+  if (auto bad = invalid_utf8_at(text)) {
+    diagnostics.error(file, line_column(text, *bad), "the file is not valid UTF-8", "save the file as UTF-8");
+    return std::nullopt;
+  }
+  return text;
+}
+
+Commentary read_commentary(const fs::path& dir, const std::string& stem, Diagnostics& diagnostics) {
+  Commentary commentary;
+  commentary.ja = read_text_file(dir / (stem + ".ja.md"), diagnostics);
+  commentary.en = read_text_file(dir / (stem + ".en.md"), diagnostics);
+  return commentary;
+}
+
+void read_area(ObjectReader& r, Plan& plan) {
+  Area area;
+  area.id = r.id("id");
+  area.number = r.string("number");
+  area.name = r.text("name", true).value_or(Text{});
+  area.vision = r.text("vision");
+  plan.areas.push_back(std::move(area));
+}
+
+void read_plan_file(const JsonFile& file, Plan& plan, Diagnostics& diagnostics) {
+  ObjectReader r(file, file.document(), "", diagnostics);
+  if (!r.ok()) return;
+  plan.id = r.id("id");
+  plan.city = r.text("city", true).value_or(Text{});
+  plan.name = r.text("name", true).value_or(Text{});
+  plan.description = r.text("description");
+  plan.source = r.text("source");
+  if (const auto* period = r.get("period", true)) {
+    ObjectReader p(file, *period, "/period", diagnostics);
+    plan.period_start = p.year("start", true).value_or(0);
+    plan.period_end = p.year("end", true).value_or(0);
+    if (plan.period_start && plan.period_end && plan.period_start > plan.period_end)
+      p.error("/period", "the period starts after it ends", "swap start and end");
+  }
+  plan.evaluation_year = r.year("evaluation_year", true).value_or(0);
+  plan.report_date = r.string("report_date");
+  plan.currency_unit = r.text("currency_unit");
+  if (r.has("layout")) plan.layout = r.id("layout");
+  if (const auto* units = r.get("units", false)) {
+    if (units->is_object())
+      for (const auto& [ja, en] : units->items()) {
+        if (en.is_string()) plan.units[ja] = en.get<std::string>();
+        else r.error("/units/" + ja, "expected the English unit as a string", "write e.g. \"件\": \"cases\"");
+      }
+    else r.error("/units", "expected an object", "write {\"件\": \"cases\"}");
+  }
+  if (const auto* evaluation = r.get("evaluation", false)) {
+    ObjectReader e(file, *evaluation, "/evaluation", diagnostics);
+    if (e.ok()) read_evaluation(e, plan.evaluation);
+  }
+  r.objects("areas", [&](ObjectReader& a) { read_area(a, plan); }, true);
+  if (plan.evaluation_year && plan.period_start && (plan.evaluation_year < plan.period_start || plan.evaluation_year > plan.period_end))
+    r.error("/evaluation_year", "the evaluation year " + std::to_string(plan.evaluation_year) + " is outside the period " +
+                                    std::to_string(plan.period_start) + "–" + std::to_string(plan.period_end),
+            "use a year inside the period");
+}
+
+void read_divisions(const JsonFile& file, Plan& plan, Diagnostics& diagnostics) {
+  ObjectReader r(file, file.document(), "", diagnostics);
+  r.objects("divisions", [&](ObjectReader& d) {
+    Division division;
+    division.id = d.id("id");
+    division.name = d.text("name", true).value_or(Text{});
+    division.department = d.text("department");
+    division.phone = d.string("phone");
+    plan.divisions.push_back(std::move(division));
+  }, true);
+}
+
+void read_glossary(const JsonFile& file, Plan& plan, Diagnostics& diagnostics) {
+  ObjectReader r(file, file.document(), "", diagnostics);
+  r.objects("terms", [&](ObjectReader& t) {
+    Term term;
+    term.id = t.id("id");
+    term.term = t.text("term", true).value_or(Text{});
+    term.reading = t.string("reading");
+    term.definition = t.text("definition", true).value_or(Text{});
+    plan.glossary.push_back(std::move(term));
+  }, true);
+}
+
+std::optional<DatedValue> read_dated_value(ObjectReader& parent, const char* key) {
+  const auto* json = parent.get(key, false);
+  if (!json) return std::nullopt;
+  ObjectReader r(parent.file(), *json, parent.pointer_to(key), parent.diagnostics());
+  if (!r.ok()) return std::nullopt;
+  DatedValue dated;
+  dated.year = r.year("year");
+  if (!r.has("value")) r.error(r.pointer(), "missing required key \"value\"", "add \"value\"");
+  dated.value = r.value("value");
+  return dated;
+}
+
+std::optional<int> year_key(ObjectReader& r, const std::string& key, const Plan& plan) {
+  bool digits = key.size() == 4 && std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!digits) {
+    r.error(r.pointer(), "\"" + key + "\" is not a fiscal year", "key years by the Western fiscal year, e.g. \"2024\"");
+    return std::nullopt;
+  }
+  int year = std::stoi(key);
+  if (plan.period_start && (year < plan.period_start || year > plan.period_end)) {
+    r.error(r.pointer(), "year " + key + " is outside the plan period " + std::to_string(plan.period_start) + "–" +
+                             std::to_string(plan.period_end),
+            "correct the year, or widen \"period\" in plan.json");
+    return std::nullopt;
+  }
+  return year;
+}
+
+bool has_number(const Value& value) { return value.kind == Value::Kind::number; }
+
+void check_unit(ObjectReader& r, const Indicator& indicator) {
+  bool numeric = indicator.baseline && has_number(indicator.baseline->value);
+  for (const auto& [year, values] : indicator.years)
+    numeric = numeric || has_number(values.target) || has_number(values.revised_target) || has_number(values.actual);
+  if (numeric && indicator.unit.empty())
+    r.error(r.pointer(), "the indicator has numeric figures but no unit", "add \"unit\", e.g. \"%\", \"件\" or \"人\"");
+}
+
+Indicator read_indicator(ObjectReader& r, const Plan& plan) {
+  Indicator indicator;
+  indicator.id = r.id("id");
+  std::string kind = r.string("kind", true);
+  if (kind == "activity") indicator.kind = IndicatorKind::activity;
+  else if (!kind.empty() && kind != "outcome")
+    r.error(r.pointer_to("kind"), "unknown kind \"" + kind + "\"", "write \"outcome\" (成果指標) or \"activity\" (行動量)");
+  indicator.number = r.string("number");
+  indicator.name = r.text("name", true).value_or(Text{});
+  indicator.description = r.text("description");
+  indicator.source = r.text("source");
+  indicator.reference = r.text("reference");
+  indicator.note = r.text("note");
+  indicator.project = r.id("project", false);
+  indicator.unit = r.string("unit");
+  indicator.rule = r.string("rule");
+  if (const auto* baseline = r.get("baseline", false)) {
+    ObjectReader b(r.file(), *baseline, r.pointer_to("baseline"), r.diagnostics());
+    if (b.ok()) {
+      if (!b.has("value")) b.error(b.pointer(), "missing required key \"value\"", "add \"value\"");
+      indicator.baseline = Baseline{b.value("value"), b.year("year"), b.text("label")};
+    }
+  }
+  r.members("years", [&](const std::string& key, ObjectReader& y) {
+    auto year = year_key(y, key, plan);
+    IndicatorYear values;
+    values.target = y.value("target");
+    values.revised_target = y.value("revised_target");
+    values.actual = y.value("actual");
+    values.reason = y.text("reason");
+    values.note = y.text("note");
+    if (year) indicator.years[*year] = std::move(values);
+  });
+  check_unit(r, indicator);
+  return indicator;
+}
+
+std::optional<Budget> read_budget(ObjectReader& parent) {
+  const auto* json = parent.get("budget", false);
+  if (!json) return std::nullopt;
+  ObjectReader r(parent.file(), *json, parent.pointer_to("budget"), parent.diagnostics());
+  if (!r.ok()) return std::nullopt;
+  Budget budget;
+  budget.year = r.year("year");
+  budget.amount = r.number("amount", true).value_or(Decimal{});
+  budget.unit = r.text("unit", true).value_or(Text{});
+  r.objects("items", [&](ObjectReader& i) {
+    budget.items.push_back({i.text("name", true).value_or(Text{}), i.number("amount", true).value_or(Decimal{})});
+  });
+  return budget;
+}
+
+Project read_project(ObjectReader& r, const Plan& plan) {
+  Project project;
+  project.id = r.id("id");
+  project.number = r.string("number");
+  project.name = r.text("name", true).value_or(Text{});
+  project.description = r.text("description");
+  project.note = r.text("note");
+  project.priority = r.boolean("priority");
+  if (const auto* cross = r.get("cross_listed", false)) {
+    if (cross->is_string()) {
+      project.cross_listed = CrossListing{r.id("cross_listed"), std::nullopt};
+    } else {
+      ObjectReader c(r.file(), *cross, r.pointer_to("cross_listed"), r.diagnostics());
+      if (c.ok()) project.cross_listed = CrossListing{{}, c.text("external", true)};
+    }
+  }
+  project.divisions = r.ids("divisions");
+  project.rule = r.string("rule");
+  project.unit = r.string("unit");
+  project.status = read_dated_value(r, "status");
+  project.goal = read_dated_value(r, "goal");
+  r.members("years", [&](const std::string& key, ObjectReader& y) {
+    auto year = year_key(y, key, plan);
+    ProjectYear values{y.value("plan"), y.value("actual"), y.value("cost"), y.text("note")};
+    if (year) project.years[*year] = std::move(values);
+  });
+  project.cost_total = r.number("cost_total");
+  project.budget = read_budget(r);
+  return project;
+}
+
+std::optional<Policy> read_policy(const JsonFile& file, const Plan& plan, Diagnostics& diagnostics) {
+  ObjectReader r(file, file.document(), "", diagnostics);
+  if (!r.ok()) return std::nullopt;
+  Policy policy;
+  policy.file = file.path();
+  policy.id = r.id("id");
+  policy.area = r.id("area");
+  policy.order = r.integer("order").value_or(0);
+  policy.number = r.string("number");
+  policy.name = r.text("name", true).value_or(Text{});
+  policy.group = r.text("group");
+  policy.target_state = r.text("target_state");
+  policy.page_ref = r.string("page_ref");
+  policy.divisions = r.ids("divisions");
+  r.objects("indicators", [&](ObjectReader& i) { policy.indicators.push_back(read_indicator(i, plan)); });
+  r.objects("projects", [&](ObjectReader& p) { policy.projects.push_back(read_project(p, plan)); });
+  r.objects("footnotes", [&](ObjectReader& f) { policy.footnotes.push_back({f.string("mark", true), f.id("term")}); });
+  std::string expected = file.path().stem().string();
+  if (!policy.id.empty() && policy.id != expected)
+    r.error("/id", "the id \"" + policy.id + "\" differs from the file name \"" + expected + ".json\"",
+            "rename the file to " + policy.id + ".json or change the id");
+  return policy;
+}
+
+std::vector<fs::path> sorted_files(const fs::path& dir, const std::string& extension) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec))
+    if (entry.is_regular_file() && entry.path().extension() == extension) files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+void load_policies(const fs::path& dir, Plan& plan, Diagnostics& diagnostics) {
+  for (const auto& path : sorted_files(dir / "policies", ".json")) {
+    auto file = JsonFile::read(path, diagnostics);
+    if (!file) continue;
+    auto policy = read_policy(*file, plan, diagnostics);
+    if (!policy) continue;
+    policy->commentary = read_commentary(dir / "policies", path.stem().string(), diagnostics);
+    for (auto& project : policy->projects)
+      if (!project.id.empty()) project.commentary = read_commentary(dir / "projects", project.id, diagnostics);
+    plan.policies.push_back(std::move(*policy));
+  }
+  std::stable_sort(plan.policies.begin(), plan.policies.end(),
+                   [](const Policy& a, const Policy& b) { return a.order < b.order; });
+}
+
+}  // namespace
+
+std::vector<fs::path> find_plans(const fs::path& content_dir) {
+  std::vector<fs::path> plans;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(content_dir, ec))
+    if (entry.is_directory() && fs::exists(entry.path() / "plan.json")) plans.push_back(entry.path());
+  std::sort(plans.begin(), plans.end());
+  return plans;
+}
+
+LoadResult load_plan(const fs::path& plan_dir) {
+  LoadResult result;
+  auto& diagnostics = result.diagnostics;
+  Plan plan;
+  plan.root = plan_dir;
+  if (!fs::exists(plan_dir / "plan.json")) {
+    diagnostics.error(plan_dir / "plan.json", "", "not a plan folder: plan.json is missing",
+                      "point at a folder holding plan.json, or at a content folder of plans");
+    return result;
+  }
+  auto plan_file = JsonFile::read(plan_dir / "plan.json", diagnostics);
+  if (!plan_file) return result;
+  read_plan_file(*plan_file, plan, diagnostics);
+  add_builtin_rules(plan.evaluation);
+  if (fs::exists(plan_dir / "divisions.json"))
+    if (auto file = JsonFile::read(plan_dir / "divisions.json", diagnostics)) read_divisions(*file, plan, diagnostics);
+  if (fs::exists(plan_dir / "glossary.json"))
+    if (auto file = JsonFile::read(plan_dir / "glossary.json", diagnostics)) read_glossary(*file, plan, diagnostics);
+  load_policies(plan_dir, plan, diagnostics);
+  check_references(plan, diagnostics);
+  if (!diagnostics.has_errors()) result.plan = std::move(plan);
+  return result;
+}
+
+}  // namespace hyoka::model

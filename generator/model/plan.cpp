@@ -1,0 +1,63 @@
+#include "model/plan.hpp"
+
+#include <algorithm>
+
+namespace hyoka::model {
+namespace {
+
+template <typename T>
+const T* find_by_id(const std::vector<T>& items, const std::string& id) {
+  auto it = std::find_if(items.begin(), items.end(), [&](const T& item) { return item.id == id; });
+  return it == items.end() ? nullptr : &*it;
+}
+
+// English for the units Japanese plans use most; a plan's own `units` table wins.
+const std::map<std::string, std::string>& builtin_units() {
+  static const std::map<std::string, std::string> table{
+      {"件", "cases"},   {"人", "people"},     {"名", "people"},    {"回", "times"},
+      {"箇所", "sites"}, {"か所", "sites"},    {"部", "copies"},    {"食", "meals"},
+      {"機関", "organizations"}, {"所", "facilities"}, {"％", "%"}, {"%", "%"},
+      {"団体", "groups"}, {"事業所", "providers"}, {"施設", "facilities"}, {"校", "schools"},
+      {"世帯", "households"}, {"日", "days"}, {"時間", "hours"}, {"台", "units"},
+  };
+  return table;
+}
+
+}  // namespace
+
+const char* code(Lang lang) { return lang == Lang::ja ? "ja" : "en"; }
+
+const char* code(IndicatorKind kind) { return kind == IndicatorKind::outcome ? "outcome" : "activity"; }
+
+const char* code(Method method) {
+  switch (method) {
+    case Method::ratio: return "ratio";
+    case Method::inverse_ratio: return "inverse_ratio";
+    case Method::progress: return "progress";
+    case Method::at_least: return "at_least";
+    case Method::at_most: return "at_most";
+    case Method::maintain: return "maintain";
+    case Method::steps: return "steps";
+  }
+  return "ratio";
+}
+
+const Area* Plan::find_area(const std::string& id) const { return find_by_id(areas, id); }
+const Policy* Plan::find_policy(const std::string& id) const { return find_by_id(policies, id); }
+const Division* Plan::find_division(const std::string& id) const { return find_by_id(divisions, id); }
+const Term* Plan::find_term(const std::string& id) const { return find_by_id(glossary, id); }
+
+std::pair<const Policy*, const Project*> Plan::find_project(const std::string& id) const {
+  for (const auto& policy : policies)
+    if (const Project* project = find_by_id(policy.projects, id)) return {&policy, project};
+  return {nullptr, nullptr};
+}
+
+std::string Plan::unit_in(const std::string& unit, Lang lang) const {
+  if (lang == Lang::ja) return unit;
+  if (auto it = units.find(unit); it != units.end()) return it->second;
+  if (auto it = builtin_units().find(unit); it != builtin_units().end()) return it->second;
+  return unit;
+}
+
+}  // namespace hyoka::model

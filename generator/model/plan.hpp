@@ -1,0 +1,229 @@
+#pragma once
+// The plan as loaded from content/<plan>/: plain value types, no behaviour
+// beyond small accessors. Loading and validation live in loader.hpp.
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/decimal.hpp"
+
+namespace hyoka::model {
+
+enum class Lang { ja, en };
+inline constexpr Lang all_langs[] = {Lang::ja, Lang::en};
+const char* code(Lang lang);  // "ja" / "en"
+
+// A bilingual text; `en` may be missing (then the Japanese is shown, marked).
+struct Text {
+  std::string ja;
+  std::optional<std::string> en;
+
+  const std::string& in(Lang lang) const { return lang == Lang::en && en ? *en : ja; }
+  bool translated(Lang lang) const { return lang == Lang::ja || en.has_value(); }
+};
+
+enum class Bound { none, at_least, at_most };
+
+// A figure as printed: a number (maybe 以上/以下), a text such as 開設, 集計中, ―, or nothing.
+struct Value {
+  enum class Kind { absent, number, text, pending, none };
+  Kind kind = Kind::absent;
+  Decimal number;
+  Bound bound = Bound::none;
+  Text text;
+  std::optional<Text> note;
+
+  bool is_number() const { return kind == Kind::number; }
+  bool present() const { return kind != Kind::absent; }
+};
+
+enum class IndicatorKind { outcome, activity };
+const char* code(IndicatorKind kind);  // "outcome" / "activity"
+
+struct IndicatorYear {
+  Value target;          // 目標 / 当初計画
+  Value revised_target;  // 修正計画
+  Value actual;          // 実績
+  std::optional<Text> reason;  // 達成状況評価の理由
+  std::optional<Text> note;
+
+  // The target the year is judged against: the revised one when there is one.
+  const Value& effective_target() const { return revised_target.present() ? revised_target : target; }
+};
+
+struct Baseline {
+  Value value;
+  std::optional<int> year;
+  std::optional<Text> label;
+};
+
+struct Indicator {
+  std::string id;  // unique within its policy
+  IndicatorKind kind = IndicatorKind::outcome;
+  std::string number;
+  Text name;
+  std::optional<Text> description, source, reference, note;
+  std::string project;  // id of the policy's project (取組み) it belongs to, or empty
+  std::string unit;
+  std::string rule;  // empty: the plan's default rule
+  std::optional<Baseline> baseline;
+  std::map<int, IndicatorYear> years;
+};
+
+struct ProjectYear {
+  Value plan, actual, cost;
+  std::optional<Text> note;
+};
+
+struct DatedValue {
+  std::optional<int> year;
+  Value value;
+};
+
+struct BudgetItem {
+  Text name;
+  Decimal amount;
+};
+
+struct Budget {
+  std::optional<int> year;
+  Decimal amount;
+  Text unit;
+  std::vector<BudgetItem> items;
+};
+
+struct CrossListing {
+  std::string project;           // id of the owning project in this plan, or empty
+  std::optional<Text> external;  // printed reference to a project outside the sample
+};
+
+struct Commentary {
+  std::optional<std::string> ja, en;  // Markdown source
+};
+
+struct Project {
+  std::string id;  // unique within the plan
+  std::string number;
+  Text name;
+  std::optional<Text> description, note;
+  bool priority = false;
+  std::optional<CrossListing> cross_listed;
+  std::vector<std::string> divisions;
+  std::string rule;  // for yearly steps; empty: "steps"
+  std::string unit;
+  std::optional<DatedValue> status, goal;
+  std::map<int, ProjectYear> years;
+  std::optional<Decimal> cost_total;
+  std::optional<Budget> budget;
+  Commentary commentary;
+};
+
+struct Footnote {
+  std::string mark;
+  std::string term;
+};
+
+struct Policy {
+  std::string id;
+  std::string area;
+  int order = 0;
+  std::string number;
+  Text name;
+  std::optional<Text> group, target_state;
+  std::string page_ref;
+  std::vector<std::string> divisions;
+  std::vector<Indicator> indicators;
+  std::vector<Project> projects;
+  std::vector<Footnote> footnotes;
+  Commentary commentary;
+  std::filesystem::path file;  // where it was loaded from, for messages
+};
+
+struct Area {
+  std::string id;
+  std::string number;
+  Text name;
+  std::optional<Text> vision;
+};
+
+struct Division {
+  std::string id;
+  Text name;
+  std::optional<Text> department;
+  std::string phone;
+};
+
+struct Term {
+  std::string id;
+  Text term;
+  std::string reading;
+  Text definition;
+};
+
+enum class RoundingMode { half_up, half_even, down, up };
+
+struct Rounding {
+  int decimals = 1;
+  RoundingMode mode = RoundingMode::half_up;
+  bool grade_on_rounded = true;
+};
+
+struct Grade {
+  std::string label;
+  std::optional<Decimal> min;    // rate >= min
+  std::optional<Decimal> above;  // rate > above
+  std::optional<Text> description;
+};
+
+enum class Method { ratio, inverse_ratio, progress, at_least, at_most, maintain, steps };
+const char* code(Method method);
+
+struct Rule {
+  Method method = Method::ratio;
+  std::optional<Rounding> rounding;       // default: the plan's
+  std::optional<std::vector<Grade>> scale;  // default: the plan's
+  std::string met, not_met;              // labels for yes/no rules; empty: defaults
+  std::vector<std::string> order;        // steps, in the order they are reached
+  std::optional<Decimal> met_rate, not_met_rate;  // rate a yes/no rule shows (Setagaya prints 100.0 for met)
+  std::optional<Text> description;
+};
+
+struct Evaluation {
+  std::string default_rule = "ratio";
+  std::map<std::string, Rule> rules;  // named rules (built-ins added at load)
+  Rounding rounding;
+  std::vector<Grade> scale;  // best first
+  std::vector<IndicatorKind> graded_kinds{IndicatorKind::outcome};
+  std::vector<std::string> on_track;  // labels counted as on track
+  std::optional<Text> legend;
+};
+
+struct Plan {
+  std::string id;
+  Text city, name;
+  std::optional<Text> description, source, currency_unit;
+  int period_start = 0, period_end = 0;
+  int evaluation_year = 0;
+  std::string report_date;  // YYYY-MM-DD or empty
+  std::string layout = "setagaya";
+  std::map<std::string, std::string> units;  // ja unit -> English
+  Evaluation evaluation;
+  std::vector<Area> areas;
+  std::vector<Division> divisions;
+  std::vector<Term> glossary;
+  std::vector<Policy> policies;  // sorted by (order, id)
+  std::filesystem::path root;
+
+  const Area* find_area(const std::string& id) const;
+  const Policy* find_policy(const std::string& id) const;
+  const Division* find_division(const std::string& id) const;
+  const Term* find_term(const std::string& id) const;
+  // The project with this id and the policy that owns it; {nullptr, nullptr} if none.
+  std::pair<const Policy*, const Project*> find_project(const std::string& id) const;
+  // English for a unit: the plan's table, then the built-in one, then the unit itself.
+  std::string unit_in(const std::string& unit, Lang lang) const;
+};
+
+}  // namespace hyoka::model

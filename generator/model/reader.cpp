@@ -1,0 +1,239 @@
+#include "model/reader.hpp"
+
+#include <cmath>
+#include <regex>
+
+namespace hyoka::model {
+namespace {
+
+std::string escape_token(const std::string& token) {
+  std::string out;
+  for (char c : token) out += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
+  return out;
+}
+
+const char* type_name(const nlohmann::json& value) {
+  if (value.is_string()) return "a string";
+  if (value.is_number()) return "a number";
+  if (value.is_boolean()) return "true/false";
+  if (value.is_object()) return "an object";
+  if (value.is_array()) return "an array";
+  return "null";
+}
+
+bool valid_id(const std::string& id) {
+  static const std::regex pattern("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
+  return std::regex_match(id, pattern);
+}
+
+// A string that a person meant as a number ("1,234", "１２３", "12.5%").
+bool looks_numeric(const std::string& s) {
+  bool ascii = s.find_first_of("0123456789") != std::string::npos && s.find_first_not_of("0123456789.,%-+ ") == std::string::npos;
+  bool full_width = s.size() >= 3 && s.compare(0, 2, "\xEF\xBC") == 0 &&
+                    static_cast<unsigned char>(s[2]) >= 0x90 && static_cast<unsigned char>(s[2]) <= 0x99;  // ０–９
+  return ascii || full_width;
+}
+
+}  // namespace
+
+Decimal to_decimal(const nlohmann::json& number) {
+  if (number.is_number_integer()) return Decimal{number.get<std::int64_t>(), 0};
+  if (number.is_number_unsigned()) return Decimal{static_cast<std::int64_t>(number.get<std::uint64_t>()), 0};
+  // nlohmann prints floats as the shortest round-trip digits, keeping "93.0".
+  return Decimal::parse(number.dump()).value_or(Decimal::from_double(number.get<double>()));
+}
+
+ObjectReader::ObjectReader(const JsonFile& file, const nlohmann::json& object, std::string pointer, Diagnostics& diagnostics)
+    : file_(file), object_(object), pointer_(std::move(pointer)), diagnostics_(diagnostics) {
+  if (!object_.is_object())
+    error(pointer_, std::string("expected an object, found ") + type_name(object_), "write { … } here");
+}
+
+ObjectReader::~ObjectReader() {
+  if (!object_.is_object()) return;
+  for (const auto& [key, value] : object_.items()) {
+    if (seen_.count(key) || key == "$schema") continue;
+    error(pointer_to(key), "unknown key \"" + key + "\"", "remove it or check its spelling against the schema");
+  }
+}
+
+std::string ObjectReader::pointer_to(const std::string& key) const { return pointer_ + "/" + escape_token(key); }
+
+void ObjectReader::error(const std::string& pointer, const std::string& message, const std::string& fix) const {
+  diagnostics_.error(file_.path(), file_.locate(pointer), (pointer.empty() ? "" : pointer + ": ") + message, fix);
+}
+
+void ObjectReader::warning(const std::string& pointer, const std::string& message, const std::string& fix) const {
+  diagnostics_.warning(file_.path(), file_.locate(pointer), (pointer.empty() ? "" : pointer + ": ") + message, fix);
+}
+
+const nlohmann::json* ObjectReader::get(const char* key, bool required) {
+  seen_.insert(key);
+  if (!object_.is_object()) return nullptr;
+  auto it = object_.find(key);
+  if (it == object_.end()) {
+    if (required) error(pointer_, std::string("missing required key \"") + key + "\"", std::string("add \"") + key + "\"");
+    return nullptr;
+  }
+  return &*it;
+}
+
+bool ObjectReader::expect(const nlohmann::json& value, bool ok, const std::string& key, const char* what, const char* example) {
+  if (ok) return true;
+  std::string message = std::string("expected ") + what + ", found " + type_name(value);
+  if (value.is_string() && looks_numeric(value.get<std::string>()))
+    message += " (\"" + value.get<std::string>() + "\" is text: numbers are written without quotes, commas, % or full-width digits)";
+  error(pointer_to(key), message, std::string("write ") + example);
+  return false;
+}
+
+std::string ObjectReader::string(const char* key, bool required) {
+  const auto* value = get(key, required);
+  if (!value || !expect(*value, value->is_string(), key, "a string", "\"…\"")) return {};
+  return value->get<std::string>();
+}
+
+std::string ObjectReader::id(const char* key, bool required) {
+  std::string result = string(key, required);
+  if (!result.empty() && !valid_id(result))
+    error(pointer_to(key), "\"" + result + "\" is not a valid id",
+          "use ASCII letters, digits, '-', '_' or '.', starting with a letter or digit (it becomes a file name)");
+  return result;
+}
+
+std::optional<int> ObjectReader::integer(const char* key, bool required) {
+  const auto* value = get(key, required);
+  if (!value || !expect(*value, value->is_number_integer(), key, "an integer", "a whole number such as 2024")) return std::nullopt;
+  return value->get<int>();
+}
+
+std::optional<Decimal> ObjectReader::number(const char* key, bool required) {
+  const auto* value = get(key, required);
+  if (!value || !expect(*value, value->is_number(), key, "a number", "a number such as 39907 or 12.5")) return std::nullopt;
+  return to_decimal(*value);
+}
+
+bool ObjectReader::boolean(const char* key) {
+  const auto* value = get(key, false);
+  if (!value || !expect(*value, value->is_boolean(), key, "true or false", "true or false")) return false;
+  return value->get<bool>();
+}
+
+std::optional<Text> ObjectReader::text(const char* key, bool required) {
+  const auto* value = get(key, required);
+  if (!value) return std::nullopt;
+  if (!expect(*value, value->is_object(), key, "a text object", "{\"ja\": \"…\", \"en\": \"…\"}")) return std::nullopt;
+  ObjectReader reader(file_, *value, pointer_to(key), diagnostics_);
+  Text text;
+  text.ja = reader.string("ja", true);
+  if (reader.has("en")) text.en = reader.string("en");
+  if (reader.has("ja") && text.ja.empty()) reader.error(reader.pointer_to("ja"), "the Japanese text is empty", "write the text or remove the key");
+  if (text.en && text.en->empty()) reader.error(reader.pointer_to("en"), "the English text is empty", "translate it or remove \"en\"");
+  return text;
+}
+
+Value ObjectReader::value(const char* key) {
+  const auto* json = get(key, false);
+  if (!json) return {};
+  return read_value(file_, *json, pointer_to(key), diagnostics_);
+}
+
+std::optional<int> ObjectReader::year(const char* key, bool required) {
+  auto result = integer(key, required);
+  if (result && (*result < 1900 || *result > 2200)) {
+    error(pointer_to(key), "year " + std::to_string(*result) + " is not a Western fiscal year", "write e.g. 2024 for 令和6年度");
+    return std::nullopt;
+  }
+  return result;
+}
+
+std::vector<std::string> ObjectReader::strings(const char* key) {
+  std::vector<std::string> result;
+  const auto* value = get(key, false);
+  if (!value || !expect(*value, value->is_array(), key, "an array of strings", "[\"…\"]")) return result;
+  for (std::size_t i = 0; i < value->size(); ++i) {
+    const auto& item = (*value)[i];
+    if (item.is_string()) result.push_back(item.get<std::string>());
+    else error(pointer_to(key) + "/" + std::to_string(i), std::string("expected a string, found ") + type_name(item), "write \"…\"");
+  }
+  return result;
+}
+
+std::vector<std::string> ObjectReader::ids(const char* key) {
+  auto result = strings(key);
+  for (std::size_t i = 0; i < result.size(); ++i)
+    if (!valid_id(result[i]))
+      error(pointer_to(key) + "/" + std::to_string(i), "\"" + result[i] + "\" is not a valid id",
+            "use ASCII letters, digits, '-', '_' or '.'");
+  return result;
+}
+
+void ObjectReader::objects(const char* key, const std::function<void(ObjectReader&)>& read, bool required) {
+  const auto* value = get(key, required);
+  if (!value || !expect(*value, value->is_array(), key, "an array", "[ {…}, … ]")) return;
+  for (std::size_t i = 0; i < value->size(); ++i) {
+    ObjectReader element(file_, (*value)[i], pointer_to(key) + "/" + std::to_string(i), diagnostics_);
+    if (element.ok()) read(element);
+  }
+}
+
+void ObjectReader::members(const char* key, const std::function<void(const std::string&, ObjectReader&)>& read) {
+  const auto* value = get(key, false);
+  if (!value || !expect(*value, value->is_object(), key, "an object", "{ \"2024\": {…} }")) return;
+  for (const auto& [name, member] : value->items()) {
+    ObjectReader element(file_, member, pointer_to(key) + "/" + escape_token(name), diagnostics_);
+    if (element.ok()) read(name, element);
+  }
+}
+
+Value read_value(const JsonFile& file, const nlohmann::json& json, const std::string& pointer, Diagnostics& diagnostics) {
+  Value result;
+  if (json.is_number()) {
+    if (json.is_number_float() && !std::isfinite(json.get<double>())) {
+      diagnostics.error(file.path(), file.locate(pointer), pointer + ": the number is too large", "write a finite number");
+      return result;
+    }
+    result.kind = Value::Kind::number;
+    result.number = to_decimal(json);
+    return result;
+  }
+  if (json.is_string()) {
+    std::string s = json.get<std::string>();
+    std::string fix = looks_numeric(s) ? "write the number without quotes, commas, % or full-width digits, e.g. 1234"
+                                       : "write {\"text\": {\"ja\": \"" + s + "\"}} for a text, {\"pending\": true} for 集計中, {\"none\": true} for ―";
+    diagnostics.error(file.path(), file.locate(pointer), pointer + ": a figure cannot be a plain string (\"" + s + "\")", fix);
+    return result;
+  }
+  ObjectReader reader(file, json, pointer, diagnostics);
+  if (!reader.ok()) return result;
+  result.note = reader.text("note");
+  int forms = reader.has("value") + reader.has("text") + reader.has("pending") + reader.has("none");
+  if (forms != 1) {
+    reader.error(pointer, "a figure needs exactly one of \"value\", \"text\", \"pending\", \"none\"",
+                 "write e.g. {\"value\": 95.0, \"bound\": \"at_least\"} or {\"pending\": true}");
+    reader.get("value", false), reader.get("text", false), reader.get("pending", false), reader.get("none", false), reader.get("bound", false);
+    return result;
+  }
+  if (reader.has("value")) {
+    if (auto number = reader.number("value")) {
+      result.kind = Value::Kind::number;
+      result.number = *number;
+    }
+    std::string bound = reader.string("bound");
+    if (bound == "at_least") result.bound = Bound::at_least;
+    else if (bound == "at_most") result.bound = Bound::at_most;
+    else if (!bound.empty()) reader.error(reader.pointer_to("bound"), "unknown bound \"" + bound + "\"", "write \"at_least\" (以上) or \"at_most\" (以下)");
+  } else if (reader.has("text")) {
+    if (auto text = reader.text("text")) {
+      result.kind = Value::Kind::text;
+      result.text = *text;
+    }
+  } else {
+    const char* key = reader.has("pending") ? "pending" : "none";
+    if (reader.boolean(key)) result.kind = reader.has("pending") ? Value::Kind::pending : Value::Kind::none;
+    else reader.error(reader.pointer_to(key), std::string("\"") + key + "\" must be true", "write true or remove the figure");
+  }
+  return result;
+}
+
+}  // namespace hyoka::model

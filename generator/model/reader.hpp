@@ -1,0 +1,63 @@
+#pragma once
+// Typed, checked access to one JSON object of a content file. Every problem is
+// recorded (with file, position and JSON pointer) and reading goes on, so one
+// run reports all of them. Keys never asked for are reported as unknown.
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "model/json_file.hpp"
+#include "model/plan.hpp"
+
+namespace hyoka::model {
+
+class ObjectReader {
+ public:
+  ObjectReader(const JsonFile& file, const nlohmann::json& object, std::string pointer, Diagnostics& diagnostics);
+  ~ObjectReader();  // reports unknown keys
+  ObjectReader(const ObjectReader&) = delete;
+  ObjectReader& operator=(const ObjectReader&) = delete;
+
+  bool ok() const { return object_.is_object(); }
+  const std::string& pointer() const { return pointer_; }
+  std::string pointer_to(const std::string& key) const;
+  void error(const std::string& pointer, const std::string& message, const std::string& fix) const;
+  void warning(const std::string& pointer, const std::string& message, const std::string& fix) const;
+
+  bool has(const char* key) const { return object_.is_object() && object_.contains(key); }
+  const nlohmann::json* get(const char* key, bool required);
+  std::string string(const char* key, bool required = false);
+  std::string id(const char* key, bool required = true);
+  std::optional<int> integer(const char* key, bool required = false);
+  std::optional<Decimal> number(const char* key, bool required = false);
+  bool boolean(const char* key);
+  std::optional<Text> text(const char* key, bool required = false);
+  Value value(const char* key);
+  std::optional<int> year(const char* key, bool required = false);
+  std::vector<std::string> strings(const char* key);
+  std::vector<std::string> ids(const char* key);
+  // Calls read(element_reader) for each object in an array.
+  void objects(const char* key, const std::function<void(ObjectReader&)>& read, bool required = false);
+  // Calls read(key, element_reader) for each member of an object of objects.
+  void members(const char* key, const std::function<void(const std::string&, ObjectReader&)>& read);
+
+  const JsonFile& file() const { return file_; }
+  Diagnostics& diagnostics() const { return diagnostics_; }
+
+ private:
+  bool expect(const nlohmann::json& value, bool ok, const std::string& key, const char* what, const char* example);
+
+  const JsonFile& file_;
+  const nlohmann::json& object_;
+  std::string pointer_;
+  Diagnostics& diagnostics_;
+  std::set<std::string> seen_;
+};
+
+// Reads a Value (number, {value, bound}, {text}, {pending}, {none}) at a pointer.
+Value read_value(const JsonFile& file, const nlohmann::json& json, const std::string& pointer, Diagnostics& diagnostics);
+// Reads a JSON number keeping its printed digits.
+Decimal to_decimal(const nlohmann::json& number);
+
+}  // namespace hyoka::model

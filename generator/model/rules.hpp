@@ -1,0 +1,16 @@
+#pragma once
+// Reading the plan's evaluation rules, and the defaults a plan gets without
+// stating any (the Setagaya sheet's rule).
+#include "model/plan.hpp"
+#include "model/reader.hpp"
+
+namespace hyoka::model {
+
+// The Setagaya scale: A ≥ 100, B ≥ 80, C > 0, D.
+std::vector<Grade> default_scale();
+void read_evaluation(ObjectReader& reader, Evaluation& evaluation);
+// Adds ratio, inverse_ratio, progress, at_least, at_most, maintain and steps
+// under their own names unless the plan defines rules of those names.
+void add_builtin_rules(Evaluation& evaluation);
+
+}  // namespace hyoka::model

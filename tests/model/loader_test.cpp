@@ -1,0 +1,159 @@
+// Broken copies of real sample files must give every error, each with file,
+// position and a fix; the samples themselves must load cleanly.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include <unistd.h>
+
+#include "model/loader.hpp"
+
+namespace fs = std::filesystem;
+using hyoka::model::Diagnostic;
+using hyoka::model::load_plan;
+
+namespace {
+
+const fs::path content = fs::path(HYOKA_SOURCE_DIR) / "content";
+
+// A scratch copy of a sample plan that a test may break.
+class PlanCopy {
+ public:
+  explicit PlanCopy(const std::string& plan) {
+    dir_ = fs::temp_directory_path() / ("hyoka-test-" + plan + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_.parent_path());
+    fs::copy(content / plan, dir_, fs::copy_options::recursive);
+  }
+  ~PlanCopy() { fs::remove_all(dir_); }
+  const fs::path& dir() const { return dir_; }
+
+  std::string read(const std::string& file) const {
+    std::ifstream in(dir_ / file, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }
+  void write(const std::string& file, const std::string& text) const { std::ofstream(dir_ / file, std::ios::binary) << text; }
+  // Replaces the first occurrence of `from` (which must exist) in a file.
+  void replace(const std::string& file, const std::string& from, const std::string& to) const {
+    std::string text = read(file);
+    auto at = text.find(from);
+    REQUIRE_MESSAGE(at != std::string::npos, "sample no longer contains: " << from);
+    write(file, text.replace(at, from.size(), to));
+  }
+
+ private:
+  static int& counter() {
+    static int n = 0;
+    return n;
+  }
+  fs::path dir_;
+};
+
+std::vector<std::string> errors_of(const fs::path& dir) {
+  std::vector<std::string> out;
+  auto result = load_plan(dir);
+  for (const auto& d : result.diagnostics.items())
+    if (d.severity == hyoka::model::Severity::error) out.push_back(hyoka::model::format(d));
+  return out;
+}
+
+bool any_matches(const std::vector<std::string>& errors, const std::string& pattern) {
+  std::regex re(pattern);
+  for (const auto& e : errors)
+    if (std::regex_search(e, re)) return true;
+  return false;
+}
+
+std::string all(const std::vector<std::string>& errors) {
+  std::string s;
+  for (const auto& e : errors) s += e + "\n";
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("every sample plan loads without errors") {
+  for (const auto& plan : hyoka::model::find_plans(content)) {
+    CAPTURE(plan);
+    auto result = load_plan(plan);
+    CHECK_MESSAGE(result.plan, all(errors_of(plan)));
+    CHECK(result.diagnostics.error_count() == 0);
+  }
+  CHECK(hyoka::model::find_plans(content).size() == 4);
+}
+
+TEST_CASE("a JSON syntax error names the file, line and column") {
+  PlanCopy copy("setagaya");
+  copy.replace("policies/1-1-1.json", "\"area\": \"1\",", "\"area\": \"1\"");
+  auto errors = errors_of(copy.dir());
+  REQUIRE(errors.size() == 1);
+  CHECK(any_matches(errors, R"(policies/1-1-1\.json:[0-9]+:[0-9]+: error: invalid JSON: syntax error.*\(fix: look for a missing comma)"));
+}
+
+TEST_CASE("all errors of one run are reported, each with a position and a fix") {
+  PlanCopy copy("setagaya");
+  copy.replace("policies/1-1-1.json", "\"page_ref\"", "\"pageref\"");                 // unknown key
+  copy.replace("policies/1-1-2.json", "\"actual\": 226", "\"actual\": \"２２６\"");  // number as a string
+  copy.replace("policies/1-1-3.json", "\"2024\": {", "\"2035\": {");                 // outside the period
+  copy.replace("policies/1-1-4.json", "\"unit\": ", "\"units\": ");                  // unknown key + no unit
+  auto errors = errors_of(copy.dir());
+  INFO(all(errors));
+  CHECK(any_matches(errors, R"(1-1-1\.json:[0-9]+:[0-9]+: error: /pageref: unknown key "pageref" \(fix: remove it)"));
+  CHECK(any_matches(errors, R"(1-1-2\.json:[0-9]+:[0-9]+: error: .*/actual: a figure cannot be a plain string \("２２６"\) \(fix: write the number without quotes)"));
+  CHECK(any_matches(errors, R"(1-1-3\.json:[0-9]+:[0-9]+: error: .*year 2035 is outside the plan period 2024–2031)"));
+  CHECK(any_matches(errors, R"(1-1-4\.json:[0-9]+:[0-9]+: error: .*numeric figures but no unit \(fix: add "unit")"));
+  CHECK(errors.size() >= 5);
+}
+
+TEST_CASE("dangling references and duplicate ids are errors") {
+  PlanCopy copy("setagaya");
+  copy.replace("policies/1-9-1.json", "\"cross_listed\": \"1-1-4-2\"", "\"cross_listed\": \"9-9-9\"");
+  copy.replace("policies/1-2-1.json", "\"id\": \"o2\"", "\"id\": \"o1\"");
+  copy.replace("policies/1-3-1.json", "\"area\": \"1\"", "\"area\": \"99\"");
+  auto errors = errors_of(copy.dir());
+  INFO(all(errors));
+  CHECK(any_matches(errors, R"(1-9-1\.json:[0-9]+:[0-9]+: error: /projects/[0-9]+/cross_listed: cross-listed \(再掲\) project "9-9-9" does not exist)"));
+  CHECK(any_matches(errors, R"(1-2-1\.json:[0-9]+:[0-9]+: error: /indicators/[0-9]+/id: duplicate indicator id "o1")"));
+  CHECK(any_matches(errors, R"(1-3-1\.json:[0-9]+:[0-9]+: error: /area: unknown area "99")"));
+}
+
+TEST_CASE("files that are not UTF-8, empty, or wrongly typed are explained") {
+  PlanCopy copy("nerima");
+  copy.write("glossary.json", "{\"terms\": [{\"id\": \"x\", \"term\": {\"ja\": \"\x8e\x77\x95\x57\"}}]}");  // Shift_JIS 指標
+  copy.write("divisions.json", "   \n");
+  copy.replace("plan.json", "\"evaluation_year\": 2024", "\"evaluation_year\": \"2024\"");
+  auto errors = errors_of(copy.dir());
+  INFO(all(errors));
+  CHECK(any_matches(errors, R"(glossary\.json:1:[0-9]+: error: the file is not UTF-8 \(it looks like Shift_JIS)"));
+  CHECK(any_matches(errors, R"(divisions\.json:1:1: error: the file is empty)"));
+  CHECK(any_matches(errors, R"(plan\.json:[0-9]+:[0-9]+: error: /evaluation_year: expected an integer, found a string)"));
+}
+
+TEST_CASE("a BOM and CRLF line ends are accepted") {
+  PlanCopy copy("itabashi");
+  std::string text = copy.read("plan.json");
+  std::string crlf;
+  for (char c : text) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  copy.write("plan.json", "\xEF\xBB\xBF" + crlf);
+  CHECK(errors_of(copy.dir()).empty());
+}
+
+TEST_CASE("missing English is a warning with a count and a list") {
+  PlanCopy clean("setagaya");
+  auto result = load_plan(clean.dir());
+  REQUIRE(result.plan);
+  auto& plan = *result.plan;
+  plan.policies.front().name.en.reset();
+  plan.policies.back().indicators.front().name.en.reset();
+  hyoka::model::Diagnostics diagnostics;
+  hyoka::model::check_translations(plan, diagnostics);
+  REQUIRE(diagnostics.warning_count() == 1);
+  const auto& message = diagnostics.items().front().message;
+  CHECK(message.rfind("2 texts have no English translation:", 0) == 0);
+  CHECK(message.find("policy " + plan.policies.front().id + " name") != std::string::npos);
+}
