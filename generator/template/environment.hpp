@@ -1,0 +1,51 @@
+#pragma once
+// Public API of the template engine: a Jinja2-compatible Environment.
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "template/error.hpp"
+
+namespace hyoka::tmpl {
+
+struct Template;
+
+struct Options {
+  bool strict_undefined = false;  // any undefined variable is an error naming template, line, name
+};
+
+class Environment {
+ public:
+  explicit Environment(std::filesystem::path template_root, Options options = {});
+
+  // name is relative to template_root; autoescape is on for .html/.htm/.xml/.svg
+  // and off otherwise (Jinja2's select_autoescape defaults).
+  std::string render_file(const std::string& name, const nlohmann::ordered_json& context) const;
+  std::string render_string(std::string_view source, const nlohmann::ordered_json& context,
+                            const std::string& name = "<string>") const;
+  // Visible in every template, below the render context. Call before rendering
+  // starts: it is not synchronised with concurrent renders.
+  void set_globals(nlohmann::ordered_json globals);
+
+  // --- used by the renderer ---
+  // Parsed template by name, from the cache; throws TemplateNotFound.
+  std::shared_ptr<const Template> get_template(const std::string& name) const;
+  const Options& options() const { return options_; }
+  const nlohmann::ordered_json& globals() const { return globals_; }
+  static bool autoescape_for(std::string_view name);
+
+ private:
+  std::filesystem::path root_;
+  Options options_;
+  nlohmann::ordered_json globals_ = nlohmann::ordered_json::object();
+  mutable std::mutex cache_mutex_;
+  mutable std::unordered_map<std::string, std::shared_ptr<const Template>> cache_;
+};
+
+}  // namespace hyoka::tmpl

@@ -1,0 +1,41 @@
+#pragma once
+// Python semantics for Values: str(), repr(), truthiness, equality,
+// ordering and arithmetic exactly as CPython does them, because Jinja2's
+// output is whatever Python prints.
+#include <string>
+#include <string_view>
+
+#include "template/value.hpp"
+
+namespace hyoka::tmpl {
+
+std::string format_float(double d);           // repr(float)
+void append_str(std::string& out, const Value& v);  // out += str(v)
+std::string py_str(const Value& v);
+std::string py_repr(const Value& v);
+std::string repr_string(std::string_view s);
+std::string type_name(const Value& v);       // "str", "dict", ... for messages
+
+bool truthy(const Value& v);
+bool py_equal(const Value& a, const Value& b);
+int py_compare(const Value& a, const Value& b);  // -1/0/1, throws on unorderable types
+bool py_contains(const Value& container, const Value& item);
+std::size_t py_len(const Value& v);             // throws when v has no len()
+
+Value py_add(const Value& a, const Value& b);
+Value py_sub(const Value& a, const Value& b);
+Value py_mul(const Value& a, const Value& b);
+Value py_div(const Value& a, const Value& b);
+Value py_floordiv(const Value& a, const Value& b);
+Value py_mod(const Value& a, const Value& b);
+Value py_pow(const Value& a, const Value& b);
+Value py_neg(const Value& a);
+Value py_pos(const Value& a);
+
+// markupsafe.escape into out.
+void escape_html(std::string& out, std::string_view s);
+std::string escape_html(std::string_view s);
+// Value as markup text: safe strings as they are, everything else escaped.
+std::string to_markup(const Value& v);
+
+}  // namespace hyoka::tmpl

@@ -1,0 +1,117 @@
+#pragma once
+// Renderer: walks a parsed Template with a context and produces text.
+// One Renderer per render call; it holds all mutable state, so one
+// Environment can render on many threads at once.
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "template/environment.hpp"
+#include "template/node.hpp"
+#include "template/value.hpp"
+
+namespace hyoka::tmpl {
+
+// A variable scope. Frames chain to their parent; the bottom frame decides
+// whether the render context is visible (imports are context-free).
+struct Frame {
+  std::shared_ptr<Frame> parent;
+  std::vector<std::pair<std::string_view, Value>> vars;  // names live in the AST
+  bool with_context = true;
+
+  const Value* find_local(std::string_view name) const;
+  void set(std::string_view name, Value value);
+};
+using FramePtr = std::shared_ptr<Frame>;
+
+class LoopObject;
+
+class Renderer {
+ public:
+  Renderer(const Environment& env, const Json& context);
+
+  std::string render(const Template& t);
+
+  // ---- services for filters, methods and objects
+  bool strict() const { return strict_; }
+  void use(const Value& v) const;  // strict mode: using an undefined value is an error
+  Value lookup(std::string_view name) const;
+  Value getattr(const Value& obj, std::string_view name);
+  Value getitem(const Value& obj, const Value& key);
+  Value call(const Value& callee, CallArgs& args);
+  Value call_method(const Value& obj, std::string_view name, CallArgs& args);
+  std::vector<Value> iterate(const Value& v) const;
+  bool truthy(const Value& v) const;
+  std::string str(const Value& v) const;
+  Value apply_filter(std::string_view name, const Value& input, const CallArgs& args, bool autoescape);
+  bool apply_test(std::string_view name, const Value& input, const CallArgs& args);
+  Value call_macro(const std::shared_ptr<const MacroDef>& def, const FramePtr& closure, CallArgs& args);
+  std::string render_loop_again(const ForStmt& stmt, const FramePtr& outer, const Value& iterable, int depth);
+  std::string render_block(const std::string& name, std::size_t index);
+  bool has_block(const std::string& name, std::size_t index) const;
+  const Environment& env() const { return env_; }
+
+ private:
+  // statements
+  void exec_body(const Body& body);
+  void exec(const Stmt& s);
+  void exec_print(const PrintStmt& s);
+  void exec_if(const IfStmt& s);
+  void exec_for(const ForStmt& s, const FramePtr& outer, const Value& iterable, int depth);
+  void exec_set(const SetStmt& s);
+  void exec_set_block(const SetBlockStmt& s);
+  void exec_macro(const MacroStmt& s);
+  void exec_call_block(const CallBlockStmt& s);
+  void exec_filter_block(const FilterBlockStmt& s);
+  void exec_with(const WithStmt& s);
+  void exec_block(const BlockStmt& s);
+  void exec_extends(const ExtendsStmt& s);
+  void exec_include(const IncludeStmt& s);
+  void exec_import(const ImportStmt& s);
+  void exec_from_import(const FromImportStmt& s);
+  void assign(const Target& t, const Value& v, Frame& frame);
+  std::string capture(const Body& body);
+  std::shared_ptr<const Template> load(const Value& name_or_list, bool ignore_missing);
+  std::shared_ptr<const Template> load_named(const Value& name_or_list, bool ignore_missing);
+  FramePtr import_module(const Value& name, bool with_context);
+  void render_root(const Template& t, const FramePtr& frame);
+
+  // expressions
+  Value eval(const Expr& e);
+  Value eval_name(const NameExpr& e);
+  Value eval_unary(const UnaryExpr& e);
+  Value eval_binary(const BinaryExpr& e);
+  Value eval_compare(const CompareExpr& e);
+  Value eval_concat(const ConcatExpr& e);
+  Value eval_slice(const SliceExpr& e);
+  Value eval_list(const ListExpr& e);
+  Value eval_dict(const DictExpr& e);
+  Value eval_filter(const FilterExpr& e, const Value* block_input);
+  Value eval_test(const TestExpr& e);
+  Value eval_call(const CallExpr& e);
+  void eval_args(const Args& a, CallArgs& out);
+  Value eval_with_input(const Expr& e, const Value& input);
+
+  // error context
+  template <class F>
+  void in_template(const std::string* name, const char* how, Pos from, F&& body);
+
+  const Environment& env_;
+  const Json& context_;
+  bool strict_;
+  std::string* out_ = nullptr;
+  FramePtr frame_;
+  FramePtr root_frame_;  // template-level frame of the current root render
+  const std::string* tmpl_name_ = nullptr;
+  Pos pos_;
+  int depth_ = 0;
+  bool extends_done_ = false;
+  std::shared_ptr<const Template> parent_;
+  std::map<std::string, std::vector<const BlockStmt*>, std::less<>> blocks_;
+  std::vector<std::shared_ptr<const Template>> keep_alive_;
+  std::string sink_;  // output after {% extends %} goes nowhere
+};
+
+}  // namespace hyoka::tmpl

@@ -1,0 +1,181 @@
+#include "template/value.hpp"
+
+#include "template/python.hpp"
+
+namespace hyoka::tmpl {
+
+namespace {
+// Payload of an Undefined: the name it was looked up by, and the object it
+// was looked up on (for Jinja2's "'dict object' has no attribute 'x'").
+struct UndefinedInfo {
+  std::string owner;
+  std::string name;
+};
+}  // namespace
+
+const Value* Dict::find(const Value& key) const {
+  for (const auto& kv : items)
+    if (py_equal(kv.first, key)) return &kv.second;
+  return nullptr;
+}
+
+const Value* Dict::find(std::string_view key) const {
+  for (const auto& kv : items)
+    if (kv.first.is_string() && kv.first.str() == key) return &kv.second;
+  return nullptr;
+}
+
+void Dict::set(Value key, Value value) {
+  for (auto& kv : items) {
+    if (py_equal(kv.first, key)) {
+      kv.second = std::move(value);
+      return;
+    }
+  }
+  items.emplace_back(std::move(key), std::move(value));
+}
+
+const Value* CallArgs::find_kw(std::string_view name) const {
+  for (const auto& kv : kw)
+    if (kv.first == name) return &kv.second;
+  return nullptr;
+}
+
+Value::Value(std::string s) : kind_(Kind::String) {
+  auto p = std::make_shared<std::string>(std::move(s));
+  u_.p = p.get();
+  hold_ = std::move(p);
+}
+
+Value::Value(List list, bool tuple) : kind_(Kind::List), tuple_(tuple) {
+  auto p = std::make_shared<List>(std::move(list));
+  u_.p = p.get();
+  hold_ = std::move(p);
+}
+
+Value::Value(Dict dict) : kind_(Kind::Dict) {
+  auto p = std::make_shared<Dict>(std::move(dict));
+  u_.p = p.get();
+  hold_ = std::move(p);
+}
+
+Value::Value(std::shared_ptr<Object> obj) : kind_(Kind::Object) {
+  u_.p = obj.get();
+  hold_ = std::move(obj);
+}
+
+Value Value::undefined(std::string name) { return undefined_attr({}, std::move(name)); }
+
+Value Value::undefined_attr(std::string owner, std::string name) {
+  Value v;
+  auto p = std::make_shared<UndefinedInfo>(UndefinedInfo{std::move(owner), std::move(name)});
+  v.u_.p = p.get();
+  v.hold_ = std::move(p);
+  return v;
+}
+
+std::string Value::undefined_message() const {
+  if (!hold_) return "undefined value";
+  const auto& info = *static_cast<const UndefinedInfo*>(u_.p);
+  if (!info.owner.empty()) return "'" + info.owner + "' has no attribute '" + info.name + "'";
+  return "'" + info.name + "' is undefined";
+}
+
+Value Value::borrow(const std::string& s, bool safe) {
+  Value v;
+  v.kind_ = Kind::String;
+  v.safe_ = safe;
+  v.u_.p = &s;
+  return v;
+}
+
+Value Value::from_json(const Json& j) {
+  Value v;
+  switch (j.type()) {
+    case Json::value_t::null: return Value(nullptr);
+    case Json::value_t::boolean: return Value(j.get<bool>());
+    case Json::value_t::number_integer: return Value(j.get<std::int64_t>());
+    case Json::value_t::number_unsigned: return Value(static_cast<std::int64_t>(j.get<std::uint64_t>()));
+    case Json::value_t::number_float: return Value(j.get<double>());
+    case Json::value_t::string: return borrow(j.get_ref<const std::string&>());
+    case Json::value_t::array: v.kind_ = Kind::List; break;
+    case Json::value_t::object: v.kind_ = Kind::Dict; break;
+    default: return Value(nullptr);
+  }
+  v.json_ = true;
+  v.u_.p = &j;
+  return v;
+}
+
+double Value::as_double() const {
+  switch (kind_) {
+    case Kind::Float: return u_.f;
+    case Kind::Int: return static_cast<double>(u_.i);
+    case Kind::Bool: return u_.b ? 1.0 : 0.0;
+    default: return 0.0;
+  }
+}
+
+std::string_view Value::str() const { return *static_cast<const std::string*>(u_.p); }
+const std::string& Value::str_ref() const { return *static_cast<const std::string*>(u_.p); }
+
+std::size_t Value::list_size() const { return json_ ? json().size() : list().size(); }
+
+Value Value::list_at(std::size_t i) const { return json_ ? from_json(json()[i]) : list()[i]; }
+
+static const Json::object_t& object_of(const Json& j) { return j.get_ref<const Json::object_t&>(); }
+
+std::size_t Value::dict_size() const { return json_ ? json().size() : dict().items.size(); }
+
+Value Value::dict_key(std::size_t i) const {
+  return json_ ? borrow((object_of(json()).begin() + std::ptrdiff_t(i))->first) : dict().items[i].first;
+}
+
+Value Value::dict_value(std::size_t i) const {
+  return json_ ? from_json((object_of(json()).begin() + std::ptrdiff_t(i))->second) : dict().items[i].second;
+}
+
+Value Value::dict_get(std::string_view key) const {
+  if (json_) {
+    for (const auto& kv : object_of(json()))
+      if (kv.first == key) return from_json(kv.second);
+    return Value::undefined_attr("dict object", std::string(key));
+  }
+  if (const Value* v = dict().find(key)) return *v;
+  return Value::undefined_attr("dict object", std::string(key));
+}
+
+Value Value::dict_get(const Value& key) const {
+  if (key.is_string()) return dict_get(key.str());
+  if (json_) return Value::undefined_attr("dict object", py_repr(key));
+  if (const Value* v = dict().find(key)) return *v;
+  return Value::undefined_attr("dict object", py_repr(key));
+}
+
+bool Value::dict_has(const Value& key) const {
+  if (json_) {
+    if (!key.is_string()) return false;
+    for (const auto& kv : object_of(json()))
+      if (kv.first == key.str()) return true;
+    return false;
+  }
+  return dict().find(key) != nullptr;
+}
+
+Value Object::get_attr(std::string_view name) const {
+  return Value::undefined_attr(std::string(type_name()), std::string(name));
+}
+
+bool Object::set_attr(std::string_view, Value) { return false; }
+
+Value Object::call(Renderer&, CallArgs&) {
+  throw RenderError("'" + std::string(type_name()) + "' object is not callable");
+}
+
+std::string Object::repr() const {
+  std::string out(1, '<');
+  out.append(type_name()).append(" object>");
+  return out;
+}
+
+}  // namespace hyoka::tmpl
