@@ -1,0 +1,48 @@
+#pragma once
+// The one font every document uses, parsed once with HarfBuzz and reused across
+// documents (parsing and libharu's full-cmap walk are the expensive parts), plus
+// the per-document subset that keeps a one-sheet PDF small.
+#include <filesystem>
+#include <set>
+#include <string>
+#include <unordered_map>
+
+struct hb_blob_t;
+struct hb_face_t;
+struct hb_font_t;
+
+namespace hyoka::pdf {
+
+class FontFace {
+ public:
+  explicit FontFace(const std::filesystem::path& path);
+  ~FontFace();
+  FontFace(const FontFace&) = delete;
+  FontFace& operator=(const FontFace&) = delete;
+
+  // Whether the font has a glyph for the code point (libharu renders a missing one blank).
+  bool covers(char32_t code_point) const;
+  // Advance in 1/1000 em, rounded the way libharu writes its /W array.
+  int advance(char32_t code_point) const;
+  // The text with what cannot be drawn replaced: a glyph the font lacks becomes 〓
+  // (libharu would leave it blank), control characters go, tabs become spaces.
+  std::string printable(std::string_view utf8) const;
+  // Width of UTF-8 text at a font size, in points.
+  double width(std::string_view utf8, double size) const;
+  // A TrueType file holding only the glyphs of these code points.
+  std::string subset(const std::set<char32_t>& code_points) const;
+
+  // Font metrics in 1/1000 em: ascender is positive, descender negative.
+  int ascender() const { return ascender_; }
+  int descender() const { return descender_; }
+
+ private:
+  hb_blob_t* blob_ = nullptr;
+  hb_face_t* face_ = nullptr;
+  hb_font_t* font_ = nullptr;
+  unsigned units_per_em_ = 1000;
+  int ascender_ = 880, descender_ = -120;
+  mutable std::unordered_map<char32_t, int> advances_;  // -1: not covered
+};
+
+}  // namespace hyoka::pdf

@@ -1,0 +1,54 @@
+#pragma once
+// PDF evaluation sheets (評価シート), booklets and council briefing packets.
+// The sheet's look is data: a layout file under templates/layouts/ (see README.md).
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "evaluate/evaluate.hpp"
+#include "model/plan.hpp"
+
+namespace hyoka::pdf {
+
+struct Options {
+  std::filesystem::path font_path = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf";
+  std::filesystem::path layouts_dir;  // templates/layouts; the plan's `layout` names a file there
+};
+
+class WriterState;
+
+// Holds the cached HarfBuzz face and the parsed layouts across documents, so a
+// build writing hundreds of sheets parses the font once. One thread per instance.
+class Writer {
+ public:
+  explicit Writer(Options options);
+  ~Writer();
+  Writer(Writer&&) noexcept;
+  Writer& operator=(Writer&&) noexcept;
+
+  // One policy's sheet (one or more pages).
+  void write_sheet(const model::Plan& plan, const evaluate::PlanEvaluation& evaluation,
+                   const std::string& policy_id, model::Lang lang, const std::filesystem::path& file);
+  // Cover, contents with page numbers, bookmarks area → policy, and every sheet.
+  void write_booklet(const model::Plan& plan, const evaluate::PlanEvaluation& evaluation, model::Lang lang,
+                     const std::filesystem::path& file);
+
+  struct Filter {  // empty lists match everything
+    std::vector<std::string> grades{}, areas{}, policies{}, divisions{};
+  };
+  // A briefing packet: cover (with the filter), contents and the matching sheets.
+  // Returns the number of sheets included; with 0 the cover says that none matched.
+  int write_packet(const model::Plan& plan, const evaluate::PlanEvaluation& evaluation, const Filter& filter,
+                   model::Lang lang, const std::filesystem::path& file);
+
+ private:
+  std::unique_ptr<WriterState> state_;
+};
+
+struct PdfError : std::runtime_error {
+  using runtime_error::runtime_error;
+};
+
+}  // namespace hyoka::pdf
