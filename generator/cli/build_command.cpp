@@ -1,0 +1,120 @@
+// `hyoka build`: the bilingual static site (and the PDFs) from content/.
+#include <iomanip>
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "model/diagnostics.hpp"
+#include "pdf/pdf.hpp"
+#include "site/build.hpp"
+
+namespace hyoka::cli {
+namespace {
+
+struct BuildArgs {
+  std::string content = "content";
+  std::string out = "output";
+  std::string templates = "templates";
+  std::string assets = "assets";
+  std::string base_url;
+  std::string dump_context;
+  std::string font;
+  bool no_pdf = false;
+  bool quiet = false;
+  unsigned jobs = 0;
+  int year = 0;
+};
+
+// The site library knows nothing about PDFs; this adapter plugs hyoka_pdf in.
+class PdfWriterSink : public site::PdfSink {
+ public:
+  explicit PdfWriterSink(pdf::Options options) : writer_(std::move(options)) {}
+  void sheet(const model::Plan& plan, const evaluate::PlanEvaluation& evaluation, const std::string& policy_id,
+             model::Lang lang, const std::filesystem::path& file) override {
+    writer_.write_sheet(plan, evaluation, policy_id, lang, file);
+  }
+  void booklet(const model::Plan& plan, const evaluate::PlanEvaluation& evaluation, model::Lang lang,
+               const std::filesystem::path& file) override {
+    writer_.write_booklet(plan, evaluation, lang, file);
+  }
+
+ private:
+  pdf::Writer writer_;
+};
+
+site::BuildOptions to_options(const BuildArgs& args) {
+  site::BuildOptions options;
+  options.content_dir = args.content;
+  options.out_dir = args.out;
+  options.templates_dir = args.templates;
+  options.assets_dir = args.assets;
+  options.jobs = args.jobs;
+  options.quiet = args.quiet;
+  options.base_url = args.base_url;
+  if (!options.base_url.empty() && options.base_url.back() != '/') options.base_url += '/';
+  options.dump_context = args.dump_context;
+  if (args.year) options.year = args.year;
+  if (!args.no_pdf) {
+    pdf::Options pdf_options;
+    pdf_options.layouts_dir = std::filesystem::path(args.templates) / "layouts";
+    if (!args.font.empty()) pdf_options.font_path = args.font;
+    options.pdf = [pdf_options] { return std::make_unique<PdfWriterSink>(pdf_options); };
+  }
+  return options;
+}
+
+std::string human_bytes(std::size_t bytes) {
+  std::ostringstream out;
+  if (bytes < 1024 * 1024) out << std::fixed << std::setprecision(1) << bytes / 1024.0 << " KiB";
+  else out << std::fixed << std::setprecision(1) << bytes / (1024.0 * 1024.0) << " MiB";
+  return out.str();
+}
+
+void print_summary(const site::BuildSummary& s, const BuildArgs& args) {
+  for (const auto& plan : s.plans)
+    std::cerr << "  " << plan.id << ": FY" << plan.year << ", " << plan.fallbacks
+              << " English text(s) not yet translated (shown in Japanese)\n";
+  std::cerr << "hyoka build: " << s.pages << " pages, " << s.pdfs << " PDFs, " << s.files << " files, "
+            << human_bytes(s.bytes) << ", " << s.warnings << " warning(s), " << std::fixed << std::setprecision(2)
+            << s.seconds << " s → " << args.out << "\n";
+}
+
+int run_build(const BuildArgs& args) {
+  try {
+    const site::BuildSummary summary = site::build(to_options(args), std::cerr);
+    if (!args.quiet) print_summary(summary, args);
+    return 0;
+  } catch (const site::ContentError& e) {
+    for (const auto& d : e.diagnostics.items()) std::cerr << model::format(d) << "\n";
+    std::cerr << "hyoka build: " << e.diagnostics.error_count() << " error(s) in the content; "
+              << args.out << " was not changed\n";
+  } catch (const site::BuildError& e) {
+    std::cerr << "hyoka build: error: " << e.what() << "\n" << args.out << " was not changed\n";
+  } catch (const pdf::PdfError& e) {
+    std::cerr << "hyoka build: PDF error: " << e.what() << "\n" << args.out << " was not changed\n";
+  }
+  return 1;
+}
+
+}  // namespace
+
+void add_build_command(CLI::App& app) {
+  auto args = std::make_shared<BuildArgs>();
+  auto* command = app.add_subcommand("build", "Build the bilingual static site (ja/, en/) and the PDFs from every plan "
+                                              "in CONTENT_DIR; the output folder is replaced only when the build succeeds");
+  command->add_option("CONTENT_DIR", args->content, "Folder holding one folder per plan")->capture_default_str();
+  command->add_option("--out,-o", args->out, "Output folder (replaced as a whole)")->capture_default_str();
+  command->add_flag("--no-pdf", args->no_pdf, "Skip the PDF sheets and booklets");
+  command->add_option("--jobs,-j", args->jobs, "Parallel workers (default: one per core)");
+  command->add_flag("--quiet,-q", args->quiet, "No progress or summary, only errors");
+  command->add_option("--year", args->year, "Fiscal year to evaluate (default: each plan's evaluation_year)");
+  command->add_option("--templates", args->templates, "Template folder (with i18n/)")->capture_default_str();
+  command->add_option("--assets", args->assets, "Static assets copied to <out>/assets")->capture_default_str();
+  command->add_option("--base-url", args->base_url,
+                      "Public URL of the site (https://…/): makes canonical links, og:url and sitemap.xml absolute");
+  command->add_option("--font", args->font, "TrueType/OpenType font for the PDFs");
+  command->add_option("--dump-context", args->dump_context, "Debug: write every page's template context as JSON here");
+  command->callback([args] { exit_with(run_build(*args)); });
+}
+
+}  // namespace hyoka::cli

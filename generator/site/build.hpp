@@ -1,0 +1,71 @@
+#pragma once
+// `hyoka build`: load every plan, evaluate it, render the bilingual site and
+// the PDFs in parallel into a temporary folder, then swap it in.
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "evaluate/evaluate.hpp"
+#include "model/diagnostics.hpp"
+#include "model/plan.hpp"
+
+namespace hyoka::site {
+
+// Writes PDFs; one instance per worker thread (implemented by the CLI on top
+// of hyoka_pdf, so the site library does not depend on the PDF library).
+class PdfSink {
+ public:
+  virtual ~PdfSink() = default;
+  virtual void sheet(const model::Plan& plan, const evaluate::PlanEvaluation& evaluation, const std::string& policy_id,
+                     model::Lang lang, const std::filesystem::path& file) = 0;
+  virtual void booklet(const model::Plan& plan, const evaluate::PlanEvaluation& evaluation, model::Lang lang,
+                       const std::filesystem::path& file) = 0;
+};
+using PdfSinkFactory = std::function<std::unique_ptr<PdfSink>()>;
+
+struct BuildOptions {
+  std::filesystem::path content_dir = "content";
+  std::filesystem::path out_dir = "output";
+  std::filesystem::path templates_dir = "templates";
+  std::filesystem::path assets_dir = "assets";
+  PdfSinkFactory pdf;       // empty: no PDFs (--no-pdf)
+  unsigned jobs = 0;        // 0: one per core
+  bool quiet = false;
+  std::optional<int> year;  // overrides each plan's evaluation_year
+  std::string base_url;     // for canonical links and sitemap.xml; empty: relative
+  std::filesystem::path dump_context;  // debug: write each page's context as JSON here
+};
+
+struct PlanSummary {
+  std::string id;
+  int year = 0;
+  int fallbacks = 0;  // English texts shown in Japanese
+};
+
+struct BuildSummary {
+  std::size_t pages = 0, pdfs = 0, files = 0, bytes = 0, warnings = 0;
+  double seconds = 0;
+  std::vector<PlanSummary> plans;
+};
+
+// The content has errors: nothing was written.
+struct ContentError : std::runtime_error {
+  explicit ContentError(model::Diagnostics d)
+      : std::runtime_error("the content has errors"), diagnostics(std::move(d)) {}
+  model::Diagnostics diagnostics;
+};
+
+// Any other failure (templates, i18n, output folder); the output is untouched.
+struct BuildError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Progress lines go to `log` unless options.quiet. Throws ContentError or BuildError.
+BuildSummary build(const BuildOptions& options, std::ostream& log);
+
+}  // namespace hyoka::site

@@ -1,0 +1,66 @@
+#pragma once
+// Model + evaluation → template context, for one plan in one language.
+// The shape of every object is documented in generator/site/README.md;
+// templates rely on it, so change both together.
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "evaluate/evaluate.hpp"
+#include "model/plan.hpp"
+#include "site/format.hpp"
+#include "site/i18n.hpp"
+
+namespace hyoka::site {
+
+struct ContextOptions {
+  bool pdf = true;  // link the PDF sheets and booklet
+};
+
+class PlanContext {
+ public:
+  PlanContext(const model::Plan& plan, const evaluate::PlanEvaluation& evaluation, Lang lang,
+              const Catalogues& i18n, ContextOptions options);
+
+  const model::Plan& plan() const { return plan_; }
+  Lang lang() const { return text_.lang(); }
+
+  json plan_summary();  // the plan, its areas and policy summaries (every page of the plan gets it)
+  json area(const model::Area& area);
+  json policy(const model::Policy& policy);  // the web evaluation sheet
+  json indicator(const model::Policy& policy, const model::Indicator& indicator);
+  json project(const model::Policy& policy, const model::Project& project);
+  json glossary();
+  json how_to_read();
+  json search_items();
+  json all_divisions();
+  json counts(const evaluate::GradeCounts& counts, const std::string& chart_id, const std::string& title);
+
+  std::string ui(const std::string& key, const json& args = {}) const { return i18n_.get(lang(), key, args); }
+  int fallback_count() const { return text_.fallback_count(); }
+
+ private:
+  json policy_summary(const model::Policy& policy);
+  json indicator_row(const model::Policy& policy, const model::Indicator& indicator,
+                     const evaluate::Result& result);
+  json result(const evaluate::Result& result, const std::string& rule);
+  json year_row(const model::Policy& policy, const model::Indicator& indicator, int year);
+  json project_summary(const model::Policy& policy, const model::Project& project);
+  json project_year(const model::Project& project, int year, const model::ProjectYear& values);
+  json cross_listing(const model::Project& project);
+  json divisions(const std::vector<std::string>& ids);
+  json footnotes(const model::Policy& policy);
+  json chart_for(const model::Policy& policy, const model::Indicator& indicator);
+  json grade_example();
+  json scale();
+  std::string grade_class(const std::string& label) const;
+  bool on_track(const std::string& label) const;
+  const evaluate::IndicatorResult* result_of(const model::Policy& policy, const model::Indicator& indicator) const;
+
+  const model::Plan& plan_;
+  const evaluate::PlanEvaluation& evaluation_;
+  const Catalogues& i18n_;
+  ContextOptions options_;
+  Localizer text_;
+};
+
+}  // namespace hyoka::site

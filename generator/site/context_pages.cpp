@@ -1,0 +1,178 @@
+// The context of the plan's secondary pages: projects, glossary, how to
+// read, search. Split from context.cpp to keep each file about one thing.
+#include <algorithm>
+
+#include "site/context.hpp"
+#include "site/routes.hpp"
+
+namespace hyoka::site {
+
+json PlanContext::cross_listing(const model::Project& project) {
+  if (!project.cross_listed) return nullptr;
+  const auto& listing = *project.cross_listed;
+  if (auto [owner, p] = plan_.find_project(listing.project); p)
+    return {{"url", routes::project(plan_.id, p->id)},
+            {"number", p->number},
+            {"name", text_.text(p->name)},
+            {"policy", {{"number", owner->number}, {"name", text_.text(owner->name)}, {"url", routes::policy(plan_.id, owner->id)}}},
+            {"external", nullptr}};
+  return {{"url", nullptr}, {"external", text_.text(listing.external)}};
+}
+
+json PlanContext::project_summary(const model::Policy& policy, const model::Project& project) {
+  (void)policy;
+  return {{"id", project.id},
+          {"number", project.number},
+          {"name", text_.text(project.name)},
+          {"priority", project.priority},
+          {"cross_listed", cross_listing(project)},
+          {"divisions", divisions(project.divisions)},
+          {"url", routes::project(plan_.id, project.id)}};
+}
+
+json PlanContext::project_year(const model::Project& project, int year, const model::ProjectYear& values) {
+  json out{{"year", year_json(year, lang())},
+           {"plan", text_.value(values.plan)},
+           {"actual", text_.value(values.actual)},
+           {"cost", text_.value(values.cost)},
+           {"note", text_.text(values.note)},
+           {"evaluated", year == evaluation_.year},
+           {"result", nullptr}};
+  if (values.plan.present()) out["result"] = result(evaluate::evaluate_step(plan_, project, year), project.rule);
+  return out;
+}
+
+json PlanContext::project(const model::Policy& policy, const model::Project& project) {
+  json out = project_summary(policy, project);
+  json years = json::array(), indicators = json::array();
+  model::Decimal sum;
+  bool any_cost = false;
+  for (const auto& [year, values] : project.years) {
+    years.push_back(project_year(project, year, values));
+    if (values.cost.is_number()) {
+      sum = sum + values.cost.number;
+      any_cost = true;
+    }
+  }
+  for (const auto& ind : policy.indicators)
+    if (ind.project == project.id)
+      indicators.push_back({{"number", ind.number}, {"kind", model::code(ind.kind)}, {"name", text_.text(ind.name)},
+                            {"url", routes::indicator(plan_.id, policy.id, ind.id)}});
+  json budget = nullptr;
+  if (project.budget) {
+    json items = json::array();
+    for (const auto& item : project.budget->items)
+      items.push_back({{"name", text_.text(item.name)}, {"amount", format_decimal(item.amount)}});
+    budget = {{"year", project.budget->year ? year_json(*project.budget->year, lang()) : json(nullptr)},
+              {"amount", format_decimal(project.budget->amount)},
+              {"unit", text_.text(project.budget->unit)},
+              {"breakdown", items}};
+  }
+  out["description"] = text_.text(project.description);
+  out["note"] = text_.text(project.note);
+  out["unit"] = text_.unit(project.unit);
+  out["status"] = project.status ? json{{"year", project.status->year ? year_json(*project.status->year, lang()) : json(nullptr)},
+                                        {"value", text_.value(project.status->value)}} : json(nullptr);
+  out["goal"] = project.goal ? json{{"year", project.goal->year ? year_json(*project.goal->year, lang()) : json(nullptr)},
+                                    {"value", text_.value(project.goal->value)}} : json(nullptr);
+  out["years"] = years;
+  out["cost_sum"] = any_cost ? json(format_decimal(sum)) : json(nullptr);
+  out["cost_total"] = project.cost_total ? json(format_decimal(*project.cost_total)) : json(nullptr);
+  out["budget"] = budget;
+  out["indicators"] = indicators;
+  out["commentary"] = text_.commentary(project.commentary, "c-");
+  out["policy"] = policy_summary(policy);
+  return out;
+}
+
+json PlanContext::glossary() {
+  std::vector<const model::Term*> terms;
+  for (const auto& term : plan_.glossary) terms.push_back(&term);
+  // Japanese sorts by kana reading (gojūon order is the code point order of
+  // hiragana); English by the English term, then the reading.
+  auto key = [&](const model::Term* t) { return lang() == Lang::ja ? (t->reading.empty() ? t->term.ja : t->reading) : t->term.in(lang()); };
+  std::stable_sort(terms.begin(), terms.end(), [&](auto* a, auto* b) { return key(a) < key(b); });
+  json out = json::array();
+  for (const model::Term* term : terms) {
+    json used = json::array();
+    for (const auto& policy : plan_.policies)
+      for (const auto& note : policy.footnotes)
+        if (note.term == term->id)
+          used.push_back({{"number", policy.number}, {"name", text_.text(policy.name)}, {"url", routes::policy(plan_.id, policy.id)}});
+    out.push_back({{"id", term->id}, {"anchor", routes::term_anchor(term->id)}, {"term", text_.text(term->term)},
+                   {"reading", term->reading}, {"definition", text_.text(term->definition)}, {"used_in", used}});
+  }
+  return out;
+}
+
+// A real graded row of this plan, preferring one with a rate, so the
+// explanation of the rule comes with numbers a reader can check.
+json PlanContext::grade_example() {
+  const evaluate::IndicatorResult* best = nullptr;
+  for (const auto& pe : evaluation_.policies)
+    for (const auto& r : pe.indicators)
+      if (r.result.status == evaluate::Status::graded && (!best || (!best->result.rate && r.result.rate))) best = &r;
+  if (!best) return nullptr;
+  json row = indicator_row(*best->policy, *best->indicator, best->result);
+  row["policy"] = policy_summary(*best->policy);
+  return row;
+}
+
+json PlanContext::how_to_read() {
+  std::vector<std::string> used;
+  for (const auto& pe : evaluation_.policies)
+    for (const auto& r : pe.indicators)
+      if (std::find(used.begin(), used.end(), r.rule) == used.end()) used.push_back(r.rule);
+  json rules = json::array();
+  for (const auto& name : used) {
+    const model::Rule& rule = evaluate::rule_for(plan_, name);
+    rules.push_back({{"name", name}, {"method", model::code(rule.method)}, {"description", text_.text(rule.description)}});
+  }
+  json kinds = json::array();
+  for (auto kind : plan_.evaluation.graded_kinds) kinds.push_back(model::code(kind));
+  const auto& rounding = plan_.evaluation.rounding;
+  static constexpr const char* modes[] = {"half_up", "half_even", "down", "up"};
+  return {{"rules", rules},
+          {"scale", scale()},
+          {"legend", text_.text(plan_.evaluation.legend)},
+          {"graded_kinds", kinds},
+          {"on_track", plan_.evaluation.on_track},
+          {"rounding", {{"decimals", rounding.decimals}, {"mode", modes[static_cast<int>(rounding.mode)]},
+                        {"grade_on_rounded", rounding.grade_on_rounded}}},
+          {"example", grade_example()}};
+}
+
+json PlanContext::all_divisions() {
+  std::vector<std::string> ids;
+  for (const auto& d : plan_.divisions) ids.push_back(d.id);
+  return divisions(ids);
+}
+
+json PlanContext::search_items() {
+  json items = json::array();
+  auto add = [&](const char* type, const json& name, const std::string& number, const std::string& url,
+                 const model::Policy& policy, const std::string& grade, const std::vector<std::string>& divs) {
+    const model::Area* area = plan_.find_area(policy.area);
+    std::string division_names;
+    for (const auto& d : divisions(divs)) division_names += " " + d["name"]["text"].get<std::string>();
+    items.push_back({{"type", type}, {"number", number}, {"name", name}, {"url", url},
+                     {"area", policy.area}, {"area_name", area ? text_.text(area->name) : json(nullptr)},
+                     {"policy", {{"number", policy.number}, {"name", text_.text(policy.name)}}},
+                     {"grade", grade}, {"class", grade_class(grade)}, {"divisions", divs},
+                     {"text", number + " " + name["text"].get<std::string>() + " " + policy.name.in(lang()) + division_names}});
+  };
+  for (const auto& policy : plan_.policies) {
+    add("policy", text_.text(policy.name), policy.number, routes::policy(plan_.id, policy.id), policy, "", policy.divisions);
+    for (const auto& ind : policy.indicators) {
+      const auto* r = result_of(policy, ind);
+      add("indicator", text_.text(ind.name), ind.number, routes::indicator(plan_.id, policy.id, ind.id), policy,
+          r ? r->result.grade : "", policy.divisions);
+    }
+    for (const auto& project : policy.projects)
+      add("project", text_.text(project.name), project.number, routes::project(plan_.id, project.id), policy, "",
+          project.divisions.empty() ? policy.divisions : project.divisions);
+  }
+  return items;
+}
+
+}  // namespace hyoka::site

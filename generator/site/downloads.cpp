@@ -1,0 +1,163 @@
+#include "site/downloads.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "site/csv.hpp"
+#include "site/format.hpp"
+
+namespace hyoka::site {
+namespace {
+
+using model::Lang;
+using model::Value;
+
+// A figure for spreadsheets: plain digits (no separators) so it stays a number.
+std::string cell(const Value& v, Lang lang) {
+  switch (v.kind) {
+    case Value::Kind::absent: return "";
+    case Value::Kind::number:
+      if (v.bound == model::Bound::none) return v.number.to_string();
+      return lang == Lang::ja ? v.number.to_string() + (v.bound == model::Bound::at_least ? "以上" : "以下")
+                              : (v.bound == model::Bound::at_least ? ">=" : "<=") + v.number.to_string();
+    case Value::Kind::text: return v.text.in(lang);
+    case Value::Kind::pending: return lang == Lang::ja ? "集計中" : "being tallied";
+    case Value::Kind::none: return "―";
+  }
+  return "";
+}
+
+std::string division_names(const model::Plan& plan, const std::vector<std::string>& ids, Lang lang) {
+  std::string out;
+  for (const auto& id : ids)
+    if (const auto* d = plan.find_division(id)) out += (out.empty() ? "" : " / ") + d->name.in(lang);
+  return out;
+}
+
+std::string h(const Catalogues& i18n, Lang lang, const std::string& key, int year = 0) {
+  return i18n.get(lang, "csv." + key, {{"year", std::to_string(year)}});
+}
+
+const evaluate::Result* result_of(const evaluate::PlanEvaluation& ev, const model::Indicator& ind) {
+  for (const auto& pe : ev.policies)
+    for (const auto& r : pe.indicators)
+      if (r.indicator == &ind) return &r.result;
+  return nullptr;
+}
+
+json value_json(const Value& v, Lang lang) {
+  switch (v.kind) {
+    case Value::Kind::absent: return nullptr;
+    case Value::Kind::number: {
+      json out{{"value", json::parse(v.number.to_string())}};
+      if (v.bound != model::Bound::none) out["bound"] = v.bound == model::Bound::at_least ? "at_least" : "at_most";
+      return out;
+    }
+    case Value::Kind::text: return {{"text", v.text.in(lang)}};
+    case Value::Kind::pending: return {{"pending", true}};
+    case Value::Kind::none: return {{"none", true}};
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::string indicators_csv(const model::Plan& plan, const evaluate::PlanEvaluation& ev, Lang lang, const Catalogues& i18n) {
+  csv::Row header{h(i18n, lang, "policy_number"), h(i18n, lang, "policy_name"), h(i18n, lang, "indicator_id"),
+                  h(i18n, lang, "kind"), h(i18n, lang, "number"), h(i18n, lang, "indicator_name"), h(i18n, lang, "unit"),
+                  h(i18n, lang, "baseline"), h(i18n, lang, "baseline_year")};
+  for (int y = plan.period_start; y <= plan.period_end; ++y)
+    for (const char* key : {"target", "revised_target", "actual"}) header.push_back(h(i18n, lang, key, y));
+  for (const char* key : {"rate", "grade", "explanation"}) header.push_back(h(i18n, lang, key, ev.year));
+  std::vector<csv::Row> rows;
+  for (const auto& policy : plan.policies)
+    for (const auto& ind : policy.indicators) {
+      csv::Row r{policy.number, policy.name.in(lang), ind.id, i18n.get(lang, std::string("kind.") + model::code(ind.kind)),
+                 ind.number, ind.name.in(lang), plan.unit_in(ind.unit, lang),
+                 ind.baseline ? cell(ind.baseline->value, lang) : "",
+                 ind.baseline && ind.baseline->year ? std::to_string(*ind.baseline->year) : ""};
+      for (int y = plan.period_start; y <= plan.period_end; ++y) {
+        const auto it = ind.years.find(y);
+        const model::IndicatorYear none;
+        const auto& iy = it == ind.years.end() ? none : it->second;
+        for (const Value* v : {&iy.target, &iy.revised_target, &iy.actual}) r.push_back(cell(*v, lang));
+      }
+      const evaluate::Result* res = result_of(ev, ind);
+      r.push_back(res && res->rate ? res->rate->to_string() : "");
+      r.push_back(res ? res->grade : "");
+      r.push_back(res ? res->explanation.in(lang) : "");
+      rows.push_back(std::move(r));
+    }
+  return csv::document(header, rows);
+}
+
+std::string projects_csv(const model::Plan& plan, const evaluate::PlanEvaluation&, Lang lang, const Catalogues& i18n) {
+  const std::string currency = plan.currency_unit ? plan.currency_unit->in(lang) : "";
+  csv::Row header{h(i18n, lang, "policy_number"), h(i18n, lang, "policy_name"), h(i18n, lang, "project_id"),
+                  h(i18n, lang, "number"), h(i18n, lang, "project_name"), h(i18n, lang, "priority"),
+                  h(i18n, lang, "cross_listed"), h(i18n, lang, "divisions"), h(i18n, lang, "unit")};
+  for (int y = plan.period_start; y <= plan.period_end; ++y)
+    for (const char* key : {"plan", "step_actual", "cost"}) header.push_back(h(i18n, lang, key, y));
+  header.push_back(h(i18n, lang, "cost_total"));
+  header.push_back(h(i18n, lang, "cost_unit"));
+  std::vector<csv::Row> rows;
+  for (const auto& policy : plan.policies)
+    for (const auto& p : policy.projects) {
+      std::string listed;
+      if (p.cross_listed) {
+        const auto [owner, target] = plan.find_project(p.cross_listed->project);
+        listed = target ? target->id : (p.cross_listed->external ? p.cross_listed->external->in(lang) : "");
+      }
+      csv::Row r{policy.number, policy.name.in(lang), p.id, p.number, p.name.in(lang), p.priority ? "1" : "0",
+                 listed, division_names(plan, p.divisions, lang), plan.unit_in(p.unit, lang)};
+      for (int y = plan.period_start; y <= plan.period_end; ++y) {
+        const auto it = p.years.find(y);
+        const model::ProjectYear none;
+        const auto& py = it == p.years.end() ? none : it->second;
+        for (const Value* v : {&py.plan, &py.actual, &py.cost}) r.push_back(cell(*v, lang));
+      }
+      r.push_back(p.cost_total ? p.cost_total->to_string() : "");
+      r.push_back(currency);
+      rows.push_back(std::move(r));
+    }
+  return csv::document(header, rows);
+}
+
+std::string data_json(const model::Plan& plan, const evaluate::PlanEvaluation& ev, Lang lang) {
+  json indicators = json::array(), projects = json::array();
+  for (const auto& policy : plan.policies) {
+    for (const auto& ind : policy.indicators) {
+      json years = json::object();
+      for (const auto& [y, iy] : ind.years)
+        years[std::to_string(y)] = {{"target", value_json(iy.target, lang)},
+                                    {"revised_target", value_json(iy.revised_target, lang)},
+                                    {"actual", value_json(iy.actual, lang)}};
+      const evaluate::Result* res = result_of(ev, ind);
+      indicators.push_back({{"policy", policy.id}, {"id", ind.id}, {"kind", model::code(ind.kind)}, {"number", ind.number},
+                            {"name", ind.name.in(lang)}, {"unit", plan.unit_in(ind.unit, lang)},
+                            {"baseline", ind.baseline ? value_json(ind.baseline->value, lang) : json(nullptr)},
+                            {"baseline_year", ind.baseline && ind.baseline->year ? json(*ind.baseline->year) : json(nullptr)},
+                            {"years", years},
+                            {"result", res ? json{{"year", res->year}, {"status", evaluate::code(res->status)},
+                                                  {"rate", res->rate ? json::parse(res->rate->to_string()) : json(nullptr)},
+                                                  {"grade", res->grade}, {"explanation", res->explanation.in(lang)}}
+                                           : json(nullptr)}});
+    }
+    for (const auto& p : policy.projects) {
+      json years = json::object();
+      for (const auto& [y, py] : p.years)
+        years[std::to_string(y)] = {{"plan", value_json(py.plan, lang)}, {"actual", value_json(py.actual, lang)},
+                                    {"cost", value_json(py.cost, lang)}};
+      projects.push_back({{"policy", policy.id}, {"id", p.id}, {"number", p.number}, {"name", p.name.in(lang)},
+                          {"priority", p.priority}, {"divisions", p.divisions}, {"unit", plan.unit_in(p.unit, lang)},
+                          {"years", years}, {"cost_total", p.cost_total ? json::parse(p.cost_total->to_string()) : json(nullptr)}});
+    }
+  }
+  json out{{"plan", {{"id", plan.id}, {"city", plan.city.in(lang)}, {"name", plan.name.in(lang)},
+                     {"period", {plan.period_start, plan.period_end}}, {"evaluation_year", ev.year},
+                     {"currency_unit", plan.currency_unit ? json(plan.currency_unit->in(lang)) : json(nullptr)}}},
+           {"indicators", indicators},
+           {"projects", projects}};
+  return out.dump(1) + "\n";
+}
+
+}  // namespace hyoka::site

@@ -1,0 +1,108 @@
+#include "site/format.hpp"
+
+#include "markdown/markdown.hpp"
+
+namespace hyoka::site {
+namespace {
+
+// 令和 began in FY2019 and 平成 in FY1989; older plans are not expected,
+// but a year before 平成 still gets a readable (Western) label.
+std::string era_year(int year) {
+  auto era = [](const char* name, int n) { return std::string(name) + (n == 1 ? "元" : std::to_string(n)) + "年度"; };
+  if (year >= 2019) return era("令和", year - 2018);
+  if (year >= 1989) return era("平成", year - 1988);
+  return std::to_string(year) + "年度";
+}
+
+}  // namespace
+
+std::string format_decimal(const model::Decimal& number) {
+  std::string digits = number.to_string();
+  const bool negative = !digits.empty() && digits.front() == '-';
+  if (negative) digits.erase(0, 1);
+  const std::size_t point = digits.find('.');
+  const std::size_t int_end = point == std::string::npos ? digits.size() : point;
+  std::string out;
+  for (std::size_t i = 0; i < int_end; ++i) {
+    if (i > 0 && (int_end - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  out += digits.substr(int_end);
+  return negative ? "-" + out : out;
+}
+
+std::string fiscal_year_label(int year, Lang lang) {
+  if (lang == Lang::en) return "FY" + std::to_string(year);
+  return era_year(year) + "（" + std::to_string(year) + "年度）";
+}
+
+std::string fiscal_year_short(int year, Lang lang) {
+  return lang == Lang::en ? "FY" + std::to_string(year) : era_year(year);
+}
+
+json year_json(int year, Lang lang) {
+  return {{"year", year}, {"label", fiscal_year_label(year, lang)}, {"short", fiscal_year_short(year, lang)}};
+}
+
+bool Localizer::note_fallback(const void* source, bool translated) {
+  if (!translated) fallbacks_.insert(source);
+  return !translated;
+}
+
+json Localizer::text(const model::Text& text) {
+  const bool fallback = note_fallback(&text, text.translated(lang_));
+  return {{"text", text.in(lang_)}, {"fallback", fallback}};
+}
+
+json Localizer::text(const std::optional<model::Text>& text) {
+  return text ? this->text(*text) : json(nullptr);
+}
+
+json Localizer::commentary(const model::Commentary& commentary, const std::string& id_prefix) {
+  const bool english = lang_ == Lang::en && commentary.en;
+  const std::optional<std::string>& source = english ? commentary.en : commentary.ja;
+  if (!source) return nullptr;
+  const bool fallback = note_fallback(&commentary, lang_ == Lang::ja || english);
+  markdown::Options options;
+  options.base_heading_level = 3;  // commentary sits under the page's <h2> sections
+  options.id_prefix = id_prefix;
+  options.table_label = lang_ == Lang::ja && !fallback ? "表" : "Table";
+  options.footnote_back_label = lang_ == Lang::ja ? "本文に戻る" : "Back to text";
+  return {{"html", markdown::to_html(*source, options)}, {"fallback", fallback}};
+}
+
+json Localizer::value(const model::Value& value) {
+  using Kind = model::Value::Kind;
+  const bool ja = lang_ == Lang::ja;
+  json out{{"kind", "absent"}, {"text", ""}, {"fallback", false}, {"raw", nullptr}, {"note", text(value.note)}};
+  switch (value.kind) {
+    case Kind::absent: break;
+    case Kind::number: {
+      std::string shown = format_decimal(value.number);
+      if (value.bound == model::Bound::at_least) shown = ja ? shown + "以上" : "≥ " + shown;
+      if (value.bound == model::Bound::at_most) shown = ja ? shown + "以下" : "≤ " + shown;
+      out["kind"] = "number";
+      out["text"] = shown;
+      out["raw"] = value.number.to_string();
+      break;
+    }
+    case Kind::text: {
+      json t = text(value.text);
+      out["kind"] = "text";
+      out["text"] = t["text"];
+      out["fallback"] = t["fallback"];
+      break;
+    }
+    case Kind::pending:
+      out["kind"] = "pending";
+      out["text"] = ja ? "集計中" : "Being tallied";
+      break;
+    case Kind::none:
+      out["kind"] = "none";
+      out["text"] = "―";
+      break;
+  }
+  return out;
+}
+
+}  // namespace hyoka::site

@@ -1,0 +1,86 @@
+#include "site/i18n.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+
+namespace hyoka::site {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+void collect(const json& node, const std::string& prefix, std::vector<std::string>& out) {
+  for (const auto& [key, value] : node.items()) {
+    const std::string path = prefix.empty() ? key : prefix + "." + key;
+    if (value.is_object()) collect(value, path, out);
+    else out.push_back(path);
+  }
+}
+
+json read_catalogue(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) throw I18nError(file.string() + ": cannot read the UI string catalogue");
+  try {
+    return json::parse(in);
+  } catch (const json::parse_error& e) {
+    throw I18nError(file.string() + ": " + e.what());
+  }
+}
+
+std::vector<std::string> missing_from(const std::vector<std::string>& have, const std::vector<std::string>& need) {
+  std::vector<std::string> missing;
+  std::set_difference(need.begin(), need.end(), have.begin(), have.end(), std::back_inserter(missing));
+  return missing;
+}
+
+std::string fill(std::string text, const json& args) {
+  if (!args.is_object()) return text;
+  for (const auto& [name, value] : args.items()) {
+    const std::string slot = "{" + name + "}";
+    const std::string repl = value.is_string() ? value.get<std::string>() : value.dump();
+    for (std::size_t pos = 0; (pos = text.find(slot, pos)) != std::string::npos; pos += repl.size())
+      text.replace(pos, slot.size(), repl);
+  }
+  return text;
+}
+
+}  // namespace
+
+std::vector<std::string> leaf_keys(const json& catalogue) {
+  std::vector<std::string> keys;
+  collect(catalogue, "", keys);
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+Catalogues Catalogues::load(const std::filesystem::path& i18n_dir) {
+  return from_json(read_catalogue(i18n_dir / "ja.json"), read_catalogue(i18n_dir / "en.json"));
+}
+
+Catalogues Catalogues::from_json(json ja, json en) {
+  const auto ja_keys = leaf_keys(ja), en_keys = leaf_keys(en);
+  std::string problems;
+  for (const auto& key : missing_from(en_keys, ja_keys)) problems += "\n  en.json lacks \"" + key + "\"";
+  for (const auto& key : missing_from(ja_keys, en_keys)) problems += "\n  ja.json lacks \"" + key + "\"";
+  if (!problems.empty()) throw I18nError("the UI string catalogues differ (every key must exist in both):" + problems);
+  Catalogues c;
+  c.ja_ = std::move(ja);
+  c.en_ = std::move(en);
+  return c;
+}
+
+std::string Catalogues::get(model::Lang lang, const std::string& key, const json& args) const {
+  const json* node = &of(lang);
+  for (std::size_t start = 0; start <= key.size();) {
+    const std::size_t dot = std::min(key.find('.', start), key.size());
+    const std::string part = key.substr(start, dot - start);
+    if (!node->is_object() || !node->contains(part))
+      throw I18nError(std::string("missing UI string \"") + key + "\" in " + model::code(lang) + ".json");
+    node = &(*node)[part];
+    start = dot + 1;
+  }
+  if (!node->is_string()) throw I18nError("UI string \"" + key + "\" is not a string");
+  return fill(node->get<std::string>(), args);
+}
+
+}  // namespace hyoka::site

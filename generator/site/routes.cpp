@@ -1,0 +1,38 @@
+#include "site/routes.hpp"
+
+#include <algorithm>
+
+namespace hyoka::site::routes {
+
+std::string site_home() { return "index.html"; }
+std::string accessibility() { return "accessibility.html"; }
+std::string plan_home(const std::string& plan) { return plan + "/index.html"; }
+std::string area(const std::string& plan, const std::string& area) { return plan + "/areas/" + area + ".html"; }
+std::string policy(const std::string& plan, const std::string& policy) {
+  return plan + "/policies/" + policy + ".html";
+}
+// Indicator ids are unique only within their policy, hence the policy folder.
+std::string indicator(const std::string& plan, const std::string& policy, const std::string& indicator) {
+  return plan + "/indicators/" + policy + "/" + indicator + ".html";
+}
+std::string project(const std::string& plan, const std::string& project) {
+  return plan + "/projects/" + project + ".html";
+}
+std::string glossary(const std::string& plan) { return plan + "/glossary.html"; }
+std::string term_anchor(const std::string& term) { return "term-" + term; }
+std::string how_to_read(const std::string& plan) { return plan + "/how-to-read.html"; }
+std::string search(const std::string& plan) { return plan + "/search.html"; }
+std::string downloads(const std::string& plan) { return plan + "/downloads.html"; }
+std::string download(const std::string& plan, const std::string& file) { return plan + "/downloads/" + file; }
+std::string sheet_pdf(const std::string& plan, const std::string& policy) {
+  return plan + "/pdf/" + policy + ".pdf";
+}
+std::string booklet_pdf(const std::string& plan) { return plan + "/pdf/" + plan + "-booklet.pdf"; }
+
+std::string base_of(const std::string& page_path) {
+  std::string base;
+  for (auto n = std::count(page_path.begin(), page_path.end(), '/'); n > 0; --n) base += "../";
+  return base;
+}
+
+}  // namespace hyoka::site::routes

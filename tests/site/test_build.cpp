@@ -1,0 +1,77 @@
+// `hyoka build` end to end on the fixture plan with the shipped templates.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+#include "site/build.hpp"
+
+namespace fs = std::filesystem;
+using namespace hyoka;
+
+namespace {
+
+const fs::path data = fs::path(__FILE__).parent_path() / "data";
+const fs::path templates = SITE_TEMPLATES_DIR;
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+site::BuildOptions options(const fs::path& out) {
+  site::BuildOptions o;
+  o.content_dir = data;
+  o.out_dir = out;
+  o.templates_dir = templates;
+  o.assets_dir = templates.parent_path() / "assets";
+  o.quiet = true;
+  o.jobs = 2;
+  return o;
+}
+
+}  // namespace
+
+TEST_CASE("build: the whole site in both languages, deterministic") {
+  const fs::path root = fs::temp_directory_path() / ("hyoka-build-test-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  std::ostringstream log;
+  const auto summary = site::build(options(root / "a"), log);
+  CHECK(summary.pages > 20);
+  REQUIRE(summary.plans.size() == 1);
+  CHECK(summary.plans[0].fallbacks > 0);
+  for (const char* path : {"index.html", "404.html", "sitemap.xml", "assets/site.css", "ja/index.html",
+                           "en/setagaya/policies/1-1-1.html", "ja/setagaya/downloads/indicators.csv"})
+    CHECK_MESSAGE(fs::exists(root / "a" / path), path);
+  const std::string en = read(root / "a/en/setagaya/policies/1-1-2.html");
+  CHECK(en.find("<html lang=\"en\">") != std::string::npos);
+  CHECK(en.find("<span lang=\"ja\">重層的支援体制整備事業―多機関協働事業―</span><span class=\"untranslated\">") !=
+        std::string::npos);
+  CHECK(en.find("hreflang=\"ja\" href=\"../../../ja/setagaya/policies/1-1-2.html\"") != std::string::npos);
+  auto again = options(root / "b");
+  again.jobs = 1;
+  site::build(again, log);
+  for (const auto& entry : fs::recursive_directory_iterator(root / "a"))
+    if (entry.is_regular_file())
+      CHECK_MESSAGE(read(entry.path()) == read(root / "b" / fs::relative(entry.path(), root / "a")), entry.path());
+  fs::remove_all(root);
+}
+
+TEST_CASE("build: a template error leaves the previous output untouched") {
+  const fs::path root = fs::temp_directory_path() / ("hyoka-build-fail-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  std::ostringstream log;
+  site::build(options(root / "out"), log);
+  const std::string before = read(root / "out/ja/index.html");
+  fs::copy(templates, root / "templates", fs::copy_options::recursive);
+  std::ofstream(root / "templates/policy.html", std::ios::app) << "{{ no_such_variable.x }}";
+  auto broken = options(root / "out");
+  broken.templates_dir = root / "templates";
+  CHECK_THROWS_AS(site::build(broken, log), site::BuildError);
+  CHECK(read(root / "out/ja/index.html") == before);
+  std::size_t siblings = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(root)) ++siblings;
+  CHECK(siblings == 2);  // out/ and templates/: no temporary folder left
+  fs::remove_all(root);
+}

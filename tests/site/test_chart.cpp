@@ -1,0 +1,66 @@
+#include <doctest/doctest.h>
+
+#include "site/chart.hpp"
+
+using namespace hyoka::site;
+
+namespace {
+bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+chart::Trend sample() {
+  chart::Trend t;
+  t.id = "trend-o3";
+  t.title = "認知度の推移 <単位：%>";
+  t.description = "令和6年度の実績は89.9%。";
+  t.years = {2024, 2025, 2026};
+  t.year_labels = {"令和6年度", "令和7年度", "令和8年度"};
+  t.actual = {{2024, 89.9, "89.9"}};
+  t.target = {{2024, 93.0, "93.0"}, {2025, 94.0, "94.0"}, {2026, 95.0, "95.0"}};
+  t.baseline = 92.8;
+  t.actual_name = "実績";
+  t.target_name = "目標";
+  t.baseline_name = "現況値";
+  return t;
+}
+}  // namespace
+
+TEST_CASE("trend chart: accessible SVG with title and description") {
+  const std::string svg = chart::trend(sample());
+  CHECK(svg.rfind("<svg", 0) == 0);
+  CHECK(has(svg, "role=\"img\""));
+  CHECK(has(svg, "aria-labelledby=\"trend-o3-title trend-o3-desc\""));
+  CHECK(has(svg, "<title id=\"trend-o3-title\">認知度の推移 &lt;単位：%&gt;</title>"));
+  CHECK(has(svg, "<desc id=\"trend-o3-desc\">"));
+  CHECK(has(svg, ">89.9</text>"));
+  CHECK(has(svg, ">令和8年度</text>"));
+  CHECK(has(svg, "chart-baseline"));
+  CHECK_FALSE(has(svg, "nan"));
+  CHECK(svg == chart::trend(sample()));  // deterministic
+}
+
+TEST_CASE("trend chart: degenerate data still draws") {
+  chart::Trend t;
+  t.id = "x";
+  t.years = {2024};
+  t.actual = {{2024, 0, "0"}};
+  const std::string svg = chart::trend(t);
+  CHECK_FALSE(has(svg, "nan"));
+  CHECK_FALSE(has(svg, "inf"));
+  CHECK(has(svg, "<circle"));
+}
+
+TEST_CASE("distribution bar: one segment per grade with counts, empty bar when nothing graded") {
+  chart::Distribution d{"grades", "評価の分布", "Aが2件、Bが1件", {{"A", 2, "g0"}, {"B", 1, "g1"}, {"C", 0, "g2"}}};
+  const std::string svg = chart::distribution(d);
+  CHECK(has(svg, ">A 2</text>"));
+  CHECK(has(svg, ">B 1</text>"));
+  CHECK_FALSE(has(svg, ">C 0"));
+  d.segments = {{"A", 0, "g0"}};
+  CHECK(has(chart::distribution(d), "chart-empty"));
+}
+
+TEST_CASE("axis labels") {
+  CHECK(chart::tick_label(1500, 500) == "1,500");
+  CHECK(chart::tick_label(2.5, 0.5) == "2.5");
+  CHECK(chart::tick_label(0, 25) == "0");
+}

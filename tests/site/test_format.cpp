@@ -1,0 +1,94 @@
+#include <doctest/doctest.h>
+
+#include "site/format.hpp"
+#include "site/i18n.hpp"
+#include "site/routes.hpp"
+
+using namespace hyoka;
+using model::Decimal;
+using model::Lang;
+
+TEST_CASE("routing: same relative path in both languages, base climbs back to the language folder") {
+  CHECK(site::routes::policy("setagaya", "1-1-1") == "setagaya/policies/1-1-1.html");
+  CHECK(site::routes::indicator("setagaya", "1-1-1", "o3") == "setagaya/indicators/1-1-1/o3.html");
+  CHECK(site::routes::base_of("index.html") == "");
+  CHECK(site::routes::base_of("setagaya/index.html") == "../");
+  CHECK(site::routes::base_of("setagaya/indicators/1-1-1/o3.html") == "../../../");
+}
+
+TEST_CASE("numbers keep their printed digits and get separators") {
+  CHECK(site::format_decimal(*Decimal::parse("17500")) == "17,500");
+  CHECK(site::format_decimal(*Decimal::parse("1234567.25")) == "1,234,567.25");
+  CHECK(site::format_decimal(*Decimal::parse("93.0")) == "93.0");
+  CHECK(site::format_decimal(*Decimal::parse("-1234")) == "-1,234");
+  CHECK(site::format_decimal(*Decimal::parse("999")) == "999");
+}
+
+TEST_CASE("fiscal years: Japanese era with the Western year, FY in English") {
+  CHECK(site::fiscal_year_label(2024, Lang::ja) == "令和6年度（2024年度）");
+  CHECK(site::fiscal_year_label(2019, Lang::ja) == "令和元年度（2019年度）");
+  CHECK(site::fiscal_year_label(2018, Lang::ja) == "平成30年度（2018年度）");
+  CHECK(site::fiscal_year_label(2024, Lang::en) == "FY2024");
+  CHECK(site::fiscal_year_short(2027, Lang::ja) == "令和9年度");
+}
+
+TEST_CASE("i18n fallback: untranslated text is shown in Japanese, marked, and counted once") {
+  model::Plan plan;
+  plan.units["名"] = "people";
+  model::Text translated{"相談件数", std::string("Consultations")};
+  model::Text japanese_only{"待機児童数", std::nullopt};
+  site::Localizer en(plan, Lang::en);
+  CHECK(en.text(translated)["fallback"] == false);
+  CHECK(en.text(translated)["text"] == "Consultations");
+  auto fallback = en.text(japanese_only);
+  CHECK(fallback["fallback"] == true);
+  CHECK(fallback["text"] == "待機児童数");
+  en.text(japanese_only);  // the same text again (e.g. in a summary and a page)
+  CHECK(en.fallback_count() == 1);
+  site::Localizer ja(plan, Lang::ja);
+  CHECK(ja.text(japanese_only)["fallback"] == false);
+  CHECK(ja.fallback_count() == 0);
+  CHECK(en.unit("件") == "cases");
+  CHECK(en.unit("名") == "people");
+  CHECK(ja.unit("件") == "件");
+}
+
+TEST_CASE("values as printed in each language") {
+  model::Plan plan;
+  site::Localizer ja(plan, Lang::ja), en(plan, Lang::en);
+  model::Value at_least;
+  at_least.kind = model::Value::Kind::number;
+  at_least.number = *Decimal::parse("95.0");
+  at_least.bound = model::Bound::at_least;
+  CHECK(ja.value(at_least)["text"] == "95.0以上");
+  CHECK(en.value(at_least)["text"] == "≥ 95.0");
+  CHECK(en.value(at_least)["raw"] == "95.0");
+  model::Value pending;
+  pending.kind = model::Value::Kind::pending;
+  CHECK(ja.value(pending)["text"] == "集計中");
+  CHECK(en.value(pending)["text"] == "Being tallied");
+  model::Value step;
+  step.kind = model::Value::Kind::text;
+  step.text = {"開設", std::nullopt};
+  CHECK(en.value(step)["fallback"] == true);
+  CHECK(en.value(model::Value{})["kind"] == "absent");
+}
+
+TEST_CASE("i18n catalogues: a key missing in one language is an error naming it") {
+  using json = nlohmann::ordered_json;
+  json ja = {{"nav", {{"home", "トップ"}, {"search", "検索"}}}};
+  json en = {{"nav", {{"home", "Home"}}}};
+  try {
+    site::Catalogues::from_json(ja, en);
+    FAIL("expected an error");
+  } catch (const site::I18nError& e) {
+    CHECK(std::string(e.what()).find("en.json lacks \"nav.search\"") != std::string::npos);
+  }
+  auto c = site::Catalogues::from_json(ja, {{"nav", {{"home", "Home {n}"}, {"search", "Search"}}}});
+  CHECK(c.get(Lang::en, "nav.home", {{"n", 3}}) == "Home 3");
+  CHECK_THROWS_AS(c.get(Lang::ja, "nav.nothing"), site::I18nError);
+}
+
+TEST_CASE("the shipped catalogues have the same keys") {
+  CHECK_NOTHROW(site::Catalogues::load(std::filesystem::path(SITE_TEMPLATES_DIR) / "i18n"));
+}

@@ -1,0 +1,60 @@
+#include <doctest/doctest.h>
+
+#include "markdown/markdown.hpp"
+
+using hyoka::markdown::Options;
+using hyoka::markdown::to_html;
+
+namespace {
+bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+}  // namespace
+
+TEST_CASE("markdown: raw HTML and script links are dropped by default") {
+  const std::string html = to_html("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <b>b</b>\n");
+  CHECK_FALSE(contains(html, "<script"));
+  CHECK_FALSE(contains(html, "<b>"));
+  CHECK_FALSE(contains(html, "javascript:"));
+  CHECK(contains(html, "raw HTML omitted"));
+}
+
+TEST_CASE("markdown: unsafe mode keeps HTML but tagfilter still neutralises script") {
+  Options options;
+  options.unsafe = true;
+  const std::string html = to_html("<b>ok</b> <script>x</script>\n", options);
+  CHECK(contains(html, "<b>ok</b>"));
+  CHECK(contains(html, "&lt;script>"));
+}
+
+TEST_CASE("markdown: GFM extensions") {
+  const std::string html = to_html(
+      "| 指標 | 値 |\n|:--|--:|\n| 相談件数 | 1,234 |\n\n~~旧~~ https://example.jp 注※[^1]\n\n[^1]: 用語の説明\n");
+  CHECK(contains(html, "<table>"));
+  CHECK(contains(html, "class=\"table-scroll\""));
+  CHECK(contains(html, "text-align: right"));
+  CHECK_FALSE(contains(html, "align=\""));  // obsolete in HTML5
+  CHECK(contains(html, "<del>旧</del>"));
+  CHECK(contains(html, "<a href=\"https://example.jp\">"));
+  CHECK(contains(html, "<div class=\"footnotes\""));
+  CHECK_FALSE(contains(html, "<section"));
+}
+
+TEST_CASE("markdown: footnote ids are prefixed and headings shifted") {
+  Options options;
+  options.id_prefix = "c1-";
+  options.base_heading_level = 3;
+  const std::string html = to_html("# 現状と課題\n\n## 詳細\n\n本文[^a]\n\n[^a]: 注\n", options);
+  CHECK(contains(html, "<h3>現状と課題</h3>"));
+  CHECK(contains(html, "<h4>詳細</h4>"));
+  CHECK(contains(html, "id=\"c1-fnref-"));
+  CHECK(contains(html, "href=\"#c1-fn-"));
+  CHECK_FALSE(contains(html, "\"fn-"));
+}
+
+TEST_CASE("markdown: invalid UTF-8 does not break rendering") {
+  const std::string html = to_html(std::string("a\xff\xfe b"));
+  CHECK(contains(html, "<p>"));
+}
+
+TEST_CASE("markdown: plain text") {
+  CHECK(hyoka::markdown::to_plain_text("# 見出し\n\n**強調**と`code`\n") == "見出し 強調とcode");
+}
