@@ -196,22 +196,6 @@ Value f_format(FilterContext& c, const Value& in, const CallArgs& a) {
   return same_kind(in, percent_format(fmt, a));
 }
 
-std::vector<std::string> split_lines(std::string_view s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t b = i;
-    char32_t ch = utf8::next(s, i);
-    bool nl = ch == '\n' || ch == '\r' || ch == 0x0b || ch == 0x0c || ch == 0x1c || ch == 0x1d || ch == 0x1e ||
-              ch == 0x85 || ch == 0x2028 || ch == 0x2029;
-    if (!nl) continue;
-    out.emplace_back(s.substr(start, b - start));
-    if (ch == '\r' && i < s.size() && s[i] == '\n') ++i;
-    start = i;
-  }
-  if (start < s.size()) out.emplace_back(s.substr(start));
-  return out;
-}
 
 Value f_indent(FilterContext& c, const Value& in, const CallArgs& a) {
   Params p(a, {"width", "first", "blank"}, "indent");
@@ -219,7 +203,7 @@ Value f_indent(FilterContext& c, const Value& in, const CallArgs& a) {
   std::string ind = width.is_string() ? std::string(width.str()) : std::string(std::size_t(std::max<std::int64_t>(0, width.as_int())), ' ');
   bool first = truthy(p.get_or(1, Value(false))), blank = truthy(p.get_or(2, Value(false)));
   std::string s = sstr(c, in) + "\n";
-  std::vector<std::string> lines = split_lines(s);
+  std::vector<std::string> lines = py_splitlines(s);
   std::string rv;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (i > 0) rv += "\n";

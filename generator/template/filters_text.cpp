@@ -99,22 +99,6 @@ std::vector<U32> tw_wrap(const U32& text, std::size_t width, bool break_long, bo
   return lines;
 }
 
-std::vector<std::string> py_splitlines(std::string_view s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t b = i;
-    char32_t ch = utf8::next(s, i);
-    bool nl = ch == '\n' || ch == '\r' || ch == 0x0b || ch == 0x0c || (ch >= 0x1c && ch <= 0x1e) || ch == 0x85 ||
-              ch == 0x2028 || ch == 0x2029;
-    if (!nl) continue;
-    out.emplace_back(s.substr(start, b - start));
-    if (ch == '\r' && i < s.size() && s[i] == '\n') ++i;
-    start = i;
-  }
-  if (start < s.size()) out.emplace_back(s.substr(start));
-  return out;
-}
 
 Value f_wordwrap(FilterContext& c, const Value& in, const CallArgs& a) {
   Params p(a, {"width", "break_long_words", "wrapstring", "break_on_hyphens"}, "wordwrap");

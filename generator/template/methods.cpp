@@ -43,6 +43,24 @@ bool is_strip_char(char32_t c, const Value& chars) {
 
 }  // namespace
 
+// Python str.splitlines: every Unicode line boundary, \r\n as one.
+std::vector<std::string> py_splitlines(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t b = i;
+    char32_t ch = utf8::next(s, i);
+    bool nl = ch == '\n' || ch == '\r' || ch == 0x0b || ch == 0x0c || (ch >= 0x1c && ch <= 0x1e) || ch == 0x85 ||
+              ch == 0x2028 || ch == 0x2029;
+    if (!nl) continue;
+    out.emplace_back(s.substr(start, b - start));
+    if (ch == '\r' && i < s.size() && s[i] == '\n') ++i;
+    start = i;
+  }
+  if (start < s.size()) out.emplace_back(s.substr(start));
+  return out;
+}
+
 std::string py_strip(std::string_view s, const Value& chars, bool left, bool right) {
   std::vector<char32_t> cps = utf8::decode(s);
   std::size_t b = 0, e = cps.size();
@@ -266,15 +284,7 @@ Value str_method(Renderer& r, const Value& self, std::string_view name, CallArgs
   }
   if (name == "splitlines") {
     List out;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      if (s[i] == '\n' || s[i] == '\r') {
-        out.emplace_back(std::string(s.substr(start, i - start)));
-        if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
-        start = i + 1;
-      }
-    }
-    if (start < s.size()) out.emplace_back(std::string(s.substr(start)));
+    for (auto& line : py_splitlines(s)) out.emplace_back(std::move(line));
     return Value(std::move(out));
   }
   if (name == "partition" || name == "rpartition") {

@@ -8,6 +8,7 @@
 
 namespace hyoka::tmpl {
 
+std::vector<std::string> py_splitlines(std::string_view s);
 std::string py_strip(std::string_view s, const Value& chars, bool left, bool right);
 List py_split(std::string_view s, const Value& sep, std::int64_t maxsplit);
 std::string py_replace(std::string_view s, std::string_view old, std::string_view repl, std::int64_t count);
