@@ -104,10 +104,18 @@ void prefix_footnote_ids(std::string& html, const std::string& prefix) {
   replace_all(html, "\"fnref-", "\"" + p + "fnref-");
 }
 
+// Several tables in one block get numbered labels: landmarks need distinct names.
 void wrap_tables(std::string& html, const std::string& label) {
-  const std::string open = "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"" +
-                           escape_attribute(label) + "\"><table>";
-  replace_all(html, "<table>", open);
+  std::size_t count = 0;
+  for (std::size_t pos = 0; (pos = html.find("<table>", pos)) != std::string::npos; pos += 7) ++count;
+  std::size_t n = 0;
+  for (std::size_t pos = 0; (pos = html.find("<table>", pos)) != std::string::npos;) {
+    const std::string name = count > 1 ? label + " " + std::to_string(++n) : label;
+    const std::string open =
+        "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"" + escape_attribute(name) + "\"><table>";
+    html.replace(pos, 7, open);
+    pos += open.size();
+  }
   replace_all(html, "</table>", "</table></div>");
 }
 

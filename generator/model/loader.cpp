@@ -252,6 +252,29 @@ std::optional<Policy> read_policy(const JsonFile& file, const Plan& plan, Diagno
   return policy;
 }
 
+// "1-2-1" before "1-10-1": runs of digits compare as numbers, as readers count.
+bool natural_less(const std::string& a, const std::string& b) {
+  std::size_t i = 0, j = 0;
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  while (i < a.size() && j < b.size()) {
+    if (digit(a[i]) && digit(b[j])) {
+      std::size_t ei = i, ej = j;
+      while (ei < a.size() && digit(a[ei])) ++ei;
+      while (ej < b.size() && digit(b[ej])) ++ej;
+      auto x = a.substr(i, ei - i), y = b.substr(j, ej - j);
+      x.erase(0, std::min(x.find_first_not_of('0'), x.size()));
+      y.erase(0, std::min(y.find_first_not_of('0'), y.size()));
+      if (x.size() != y.size()) return x.size() < y.size();
+      if (x != y) return x < y;
+      i = ei, j = ej;
+    } else {
+      if (a[i] != b[j]) return a[i] < b[j];
+      ++i, ++j;
+    }
+  }
+  return a.size() - i < b.size() - j;
+}
+
 std::vector<fs::path> sorted_files(const fs::path& dir, const std::string& extension) {
   std::vector<fs::path> files;
   std::error_code ec;
@@ -272,8 +295,9 @@ void load_policies(const fs::path& dir, Plan& plan, Diagnostics& diagnostics) {
       if (!project.id.empty()) project.commentary = read_commentary(dir / "projects", project.id, diagnostics);
     plan.policies.push_back(std::move(*policy));
   }
-  std::stable_sort(plan.policies.begin(), plan.policies.end(),
-                   [](const Policy& a, const Policy& b) { return a.order < b.order; });
+  std::stable_sort(plan.policies.begin(), plan.policies.end(), [](const Policy& a, const Policy& b) {
+    return a.order != b.order ? a.order < b.order : natural_less(a.id, b.id);
+  });
 }
 
 }  // namespace

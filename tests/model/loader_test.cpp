@@ -2,6 +2,7 @@
 // position and a fix; the samples themselves must load cleanly.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -156,4 +157,16 @@ TEST_CASE("missing English is a warning with a count and a list") {
   const auto& message = diagnostics.items().front().message;
   CHECK(message.rfind("2 texts have no English translation:", 0) == 0);
   CHECK(message.find("policy " + plan.policies.front().id + " name") != std::string::npos);
+}
+
+TEST_CASE("policies come in reading order: 1-2-1 before 1-10-1") {
+  auto result = load_plan(content / "setagaya");
+  REQUIRE(result.plan);
+  std::vector<std::string> ids;
+  for (const auto& policy : result.plan->policies) ids.push_back(policy.id);
+  auto at = [&](const std::string& id) { return std::find(ids.begin(), ids.end(), id) - ids.begin(); };
+  CHECK(at("1-1-4") < at("1-2-1"));
+  CHECK(at("1-9-1") < at("1-10-1"));
+  CHECK(at("1-10-1") < at("2-1-1"));
+  CHECK(ids.front() == "1-1-1");
 }

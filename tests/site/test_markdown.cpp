@@ -58,3 +58,12 @@ TEST_CASE("markdown: invalid UTF-8 does not break rendering") {
 TEST_CASE("markdown: plain text") {
   CHECK(hyoka::markdown::to_plain_text("# 見出し\n\n**強調**と`code`\n") == "見出し 強調とcode");
 }
+
+TEST_CASE("markdown: several tables get distinct region labels") {
+  Options options;
+  options.table_label = "表";
+  const std::string html = to_html("| a |\n|---|\n| 1 |\n\n| b |\n|---|\n| 2 |\n", options);
+  CHECK(contains(html, "aria-label=\"表 1\""));
+  CHECK(contains(html, "aria-label=\"表 2\""));
+  CHECK(contains(to_html("| a |\n|---|\n| 1 |\n", options), "aria-label=\"表\""));
+}
