@@ -9,15 +9,9 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "hyoka 0.1.0");
   hyoka::cli::add_check_command(app);
   hyoka::cli::add_evaluate_command(app);
-#ifdef HYOKA_HAVE_BUILD
   hyoka::cli::add_build_command(app);
-#endif
-#ifdef HYOKA_HAVE_RENDER
   hyoka::cli::add_render_command(app);
-#endif
-#ifdef HYOKA_HAVE_PACKET
   hyoka::cli::add_packet_command(app);
-#endif
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
