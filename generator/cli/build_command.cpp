@@ -1,4 +1,7 @@
 // `hyoka build`: the bilingual static site (and the PDFs) from content/.
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -23,12 +26,23 @@ struct BuildArgs {
   bool quiet = false;
   unsigned jobs = 0;
   int year = 0;
+  std::string shard;  // "K/N"
 };
+
+// "2/8" → {2, 8}; throws CLI::ValidationError otherwise.
+site::Shard parse_shard(const std::string& text) {
+  unsigned index = 0, count = 0;
+  char slash = 0, extra = 0;
+  if (std::sscanf(text.c_str(), "%u%c%u%c", &index, &slash, &count, &extra) != 3 || slash != '/' || count == 0 ||
+      index >= count)
+    throw CLI::ValidationError("--shard", "expected K/N with 0 <= K < N, e.g. 0/4; got \"" + text + "\"");
+  return {index, count};
+}
 
 // The site library knows nothing about PDFs; this adapter plugs hyoka_pdf in.
 class PdfWriterSink : public site::PdfSink {
  public:
-  explicit PdfWriterSink(pdf::Options options) : writer_(std::move(options)) {}
+  explicit PdfWriterSink(pdf::Options options) : options_(options), writer_(std::move(options)) {}
   void sheet(const model::Plan& plan, const evaluate::PlanEvaluation& evaluation, const std::string& policy_id,
              model::Lang lang, const std::filesystem::path& file) override {
     writer_.write_sheet(plan, evaluation, policy_id, lang, file);
@@ -37,8 +51,26 @@ class PdfWriterSink : public site::PdfSink {
                const std::filesystem::path& file) override {
     writer_.write_booklet(plan, evaluation, lang, file);
   }
+  // The layout files' bytes and the font's identity (its size and time, not its 4 MB).
+  std::string fingerprint() const override {
+    namespace fs = std::filesystem;
+    std::string out = options_.font_path.string();
+    std::error_code ec;
+    out += " " + std::to_string(fs::file_size(options_.font_path, ec)) + " " +
+           std::to_string(fs::last_write_time(options_.font_path, ec).time_since_epoch().count()) + "\n";
+    std::vector<fs::path> layouts;
+    for (const auto& entry : fs::directory_iterator(options_.layouts_dir, ec))
+      if (entry.is_regular_file()) layouts.push_back(entry.path());
+    std::sort(layouts.begin(), layouts.end());
+    for (const auto& file : layouts) {
+      std::ifstream in(file, std::ios::binary);
+      out += file.filename().string() + "\n" + std::string(std::istreambuf_iterator<char>(in), {}) + "\n";
+    }
+    return out;
+  }
 
  private:
+  pdf::Options options_;
   pdf::Writer writer_;
 };
 
@@ -54,6 +86,9 @@ site::BuildOptions to_options(const BuildArgs& args) {
   if (!options.base_url.empty() && options.base_url.back() != '/') options.base_url += '/';
   options.dump_context = args.dump_context;
   if (args.year) options.year = args.year;
+  if (!args.shard.empty()) options.shard = parse_shard(args.shard);
+  // Tests simulate a full disk with this; it is not a user option.
+  if (const char* fail = std::getenv("HYOKA_FAIL_AFTER_WRITES")) options.fail_after_writes = std::atol(fail);
   if (!args.no_pdf) {
     pdf::Options pdf_options;
     pdf_options.layouts_dir = std::filesystem::path(args.templates) / "layouts";
@@ -74,9 +109,10 @@ void print_summary(const site::BuildSummary& s, const BuildArgs& args) {
   for (const auto& plan : s.plans)
     std::cerr << "  " << plan.id << ": FY" << plan.year << ", " << plan.fallbacks
               << " English text(s) not yet translated (shown in Japanese)\n";
-  std::cerr << "hyoka build: " << s.pages << " pages, " << s.pdfs << " PDFs, " << s.files << " files, "
-            << human_bytes(s.bytes) << ", " << s.warnings << " warning(s), " << std::fixed << std::setprecision(2)
-            << s.seconds << " s → " << args.out << "\n";
+  std::cerr << "hyoka build: " << s.pages << " pages, " << s.pdfs << " PDFs (" << s.pdfs_rendered << " rendered), "
+            << s.files << " files, " << human_bytes(s.bytes) << "; " << s.written << " written, "
+            << s.files - s.written << " unchanged, " << s.removed << " removed; " << s.warnings << " warning(s), "
+            << std::fixed << std::setprecision(2) << s.seconds << " s → " << args.out << "\n";
 }
 
 int run_build(const BuildArgs& args) {
@@ -113,6 +149,9 @@ void add_build_command(CLI::App& app) {
   command->add_option("--base-url", args->base_url,
                       "Public URL of the site (https://…/): makes canonical links, og:url and sitemap.xml absolute");
   command->add_option("--font", args->font, "TrueType/OpenType font for the PDFs");
+  command->add_option("--shard", args->shard,
+                      "Build only plans i with i mod N = K (K/N, e.g. 0/4); shard 0 also builds the shared pages. "
+                      "Copying the N outputs into one folder gives the full site");
   command->add_option("--dump-context", args->dump_context, "Debug: write every page's template context as JSON here");
   command->callback([args] { exit_with(run_build(*args)); });
 }

@@ -18,30 +18,56 @@ namespace fs = std::filesystem;
 namespace {
 
 struct LoadedPlans {
-  std::vector<model::Plan> plans;
+  std::vector<model::Plan> plans;  // in folder-name order
   std::vector<evaluate::PlanEvaluation> evaluations;
+  std::vector<bool> in_shard;      // built by this shard (the others only feed the site home)
   std::size_t warnings = 0;
+
+  std::vector<PlanInput> inputs() const {
+    std::vector<PlanInput> out;
+    for (std::size_t i = 0; i < plans.size(); ++i) out.push_back({&plans[i], &evaluations[i]});
+    return out;
+  }
 };
 
+void check_year(const model::Plan& plan, const BuildOptions& options, model::Diagnostics& diagnostics) {
+  const int year = options.year.value_or(plan.evaluation_year);
+  if (year < plan.period_start || year > plan.period_end)
+    diagnostics.error(plan.root / "plan.json", "/evaluation_year",
+                      "year " + std::to_string(year) + " is outside the plan period " +
+                          std::to_string(plan.period_start) + "–" + std::to_string(plan.period_end),
+                      "pass a --year inside the period");
+}
+
+// Two folders with the same plan id would write the same pages.
+void check_unique_ids(const std::vector<model::Plan>& plans, model::Diagnostics& diagnostics) {
+  for (std::size_t i = 0; i < plans.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (plans[i].id == plans[j].id)
+        diagnostics.error(plans[i].root / "plan.json", "/id",
+                          "plan id \"" + plans[i].id + "\" is also used by " + (plans[j].root / "plan.json").string(),
+                          "give every plan its own id");
+}
+
+// Shard 0 loads every plan (the site home lists them all); the other shards only their own.
 LoadedPlans load_all(const BuildOptions& options) {
   if (!fs::is_directory(options.content_dir))
     throw BuildError("content folder not found: " + options.content_dir.string());
   LoadedPlans out;
   model::Diagnostics all;
-  for (const auto& dir : model::find_plans(options.content_dir)) {
-    model::LoadResult loaded = model::load_plan(dir);
+  const auto dirs = model::find_plans(options.content_dir);
+  for (std::size_t i = 0; i < dirs.size(); ++i) {
+    if (!options.shard.has(i) && !options.shard.has_site_pages()) continue;
+    model::LoadResult loaded = model::load_plan(dirs[i]);
     all.append(loaded.diagnostics);
-    if (loaded.plan) out.plans.push_back(std::move(*loaded.plan));
+    if (!loaded.plan) continue;
+    check_year(*loaded.plan, options, all);
+    out.plans.push_back(std::move(*loaded.plan));
+    out.in_shard.push_back(options.shard.has(i));
   }
-  for (const auto& plan : out.plans) {
-    const int year = options.year.value_or(plan.evaluation_year);
-    if (year < plan.period_start || year > plan.period_end)
-      all.error(plan.root / "plan.json", "/evaluation_year",
-                "year " + std::to_string(year) + " is outside the plan period " + std::to_string(plan.period_start) +
-                    "–" + std::to_string(plan.period_end), "pass a --year inside the period");
-  }
+  check_unique_ids(out.plans, all);
   if (all.has_errors()) throw ContentError(std::move(all));
-  if (out.plans.empty()) throw BuildError("no plans (folders with plan.json) under " + options.content_dir.string());
+  if (dirs.empty()) throw BuildError("no plans (folders with plan.json) under " + options.content_dir.string());
   out.warnings = all.warning_count();
   // Evaluations point into the plans: evaluate only once the vector is final.
   for (const auto& plan : out.plans) out.evaluations.push_back(evaluate::evaluate_plan(plan, options.year.value_or(0)));
@@ -103,18 +129,126 @@ class Progress {
   std::mutex mutex_;
 };
 
-void render_pages(const std::vector<Page>& pages, const tmpl::Environment& env, Staging& out, Pool& pool,
-                  std::ostream& log, bool quiet) {
-  Progress progress(log, quiet, "pages", pages.size());
-  pool.run(pages.size(), [&](std::size_t i, std::size_t) {
-    const Page& page = pages[i];
+// Renders each page as it is made and hands it to the staging folder.
+class RenderSink : public PageSink {
+ public:
+  RenderSink(const tmpl::Environment& env, Staging& out, fs::path dump_dir)
+      : env_(env), out_(out), dump_dir_(std::move(dump_dir)) {}
+
+  void page(const std::string& path, const std::string& template_name, const json& context,
+            const json& shared) override {
+    if (!dump_dir_.empty()) dump(path, template_name, context, shared);
     try {
-      out.write(page.path, env.render_file(page.template_name, page.context));
+      out_.write(path, env_.render_file(template_name, context, shared));
     } catch (const tmpl::TemplateError& e) {
-      throw BuildError(std::string("template error while rendering ") + page.path + ":\n  " + e.what());
+      throw BuildError("template error while rendering " + path + ":\n  " + e.what());
     }
+    ++pages_;
+  }
+  void file(const std::string& path, std::string bytes) override { out_.write(path, bytes); }
+  std::size_t pages() const { return pages_; }
+
+ private:
+  void dump(const std::string& path, const std::string& template_name, const json& context, const json& shared) {
+    const fs::path file = dump_dir_ / (path + ".json");
+    fs::create_directories(file.parent_path());
+    json c = shared;
+    c.update(context);
+    c["__template"] = template_name;
+    std::ofstream(file) << c.dump(1) << "\n";
+  }
+
+  const tmpl::Environment& env_;
+  Staging& out_;
+  fs::path dump_dir_;
+  std::atomic<std::size_t> pages_{0};
+};
+
+// One task per plan and language: the unit of parallel work and of memory.
+struct PlanTask {
+  std::size_t plan;
+  model::Lang lang;
+};
+
+void render_plans(const LoadedPlans& loaded, const BuildOptions& options, const Catalogues& i18n, RenderSink& sink,
+                  Staging& out, Pool& pool, std::ostream& log, BuildSummary& summary) {
+  std::vector<PlanTask> tasks;
+  for (std::size_t i = 0; i < loaded.plans.size(); ++i)
+    if (loaded.in_shard[i])
+      for (model::Lang lang : model::all_langs) tasks.push_back({i, lang});
+  const auto inputs = loaded.inputs();
+  const SiteOptions site{static_cast<bool>(options.pdf), options.base_url};
+  std::vector<PlanPages> results(tasks.size());
+  Progress progress(log, options.quiet, "plans × languages", tasks.size());
+  pool.run(tasks.size(), [&](std::size_t t, std::size_t) {
+    results[t] = plan_pages(inputs[tasks[t].plan], tasks[t].lang, i18n, site, sink);
     progress.tick();
   });
+  // Tasks of a plan are adjacent: ja, then en.
+  for (std::size_t t = 0; t + 1 < tasks.size(); t += 2) {
+    const model::Plan& plan = loaded.plans[tasks[t].plan];
+    std::vector<std::string> paths = std::move(results[t].paths);
+    paths.insert(paths.end(), results[t + 1].paths.begin(), results[t + 1].paths.end());
+    out.write(sitemap_file(plan.id), sitemap(paths, options.base_url));
+    summary.plans.push_back({plan.id, loaded.evaluations[tasks[t].plan].year, results[t + 1].fallbacks});
+  }
+}
+
+void render_site_pages(const LoadedPlans& loaded, const BuildOptions& options, const Catalogues& i18n,
+                       RenderSink& sink, Staging& out) {
+  const SiteOptions site{static_cast<bool>(options.pdf), options.base_url};
+  out.write(sitemap_file(""), sitemap(site_pages(loaded.inputs(), i18n, site, sink), options.base_url));
+  std::vector<std::string> ids;
+  for (const auto& plan : loaded.plans) ids.push_back(plan.id);
+  out.write("sitemap.xml", sitemap_index(ids, options.base_url));
+  if (fs::is_directory(options.assets_dir)) out.copy_tree(options.assets_dir, "assets");
+}
+
+// FNV-1a: a stable 64-bit digest, to tell whether the PDFs' inputs changed.
+class Digest {
+ public:
+  void add(std::string_view bytes) {
+    for (unsigned char c : bytes) hash_ = (hash_ ^ c) * 1099511628211ull;
+    hash_ = (hash_ ^ 0xff) * 1099511628211ull;  // a separator, so "ab"+"c" differs from "a"+"bc"
+  }
+  void add_file(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    add(std::string(std::istreambuf_iterator<char>(in), {}));
+  }
+  std::string hex() const {
+    char out[17];
+    std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(hash_));
+    return out;
+  }
+
+ private:
+  std::uint64_t hash_ = 14695981039346656037ull;
+};
+
+// What every PDF is made from besides its plan: this very program (its size
+// and time: a rebuilt hyoka is another program), the layouts and font, the year.
+Digest pdf_inputs(const BuildOptions& options, const std::string& sink_fingerprint) {
+  Digest digest;
+  std::error_code ec;
+  const fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  digest.add(self.string() + " " + std::to_string(fs::file_size(self, ec)) + " " +
+             std::to_string(fs::last_write_time(self, ec).time_since_epoch().count()));
+  digest.add(sink_fingerprint);
+  digest.add(std::to_string(options.year.value_or(0)));
+  return digest;
+}
+
+// ...and the plan's own content files.
+std::string pdf_key(const model::Plan& plan, Digest digest) {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(plan.root))
+    if (entry.is_regular_file()) files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
+    digest.add(fs::relative(file, plan.root).generic_string());
+    digest.add_file(file);
+  }
+  return "hyoka pdf inputs " + digest.hex() + "\n";
 }
 
 struct PdfTask {
@@ -124,46 +258,53 @@ struct PdfTask {
   std::string path;
 };
 
-std::vector<PdfTask> pdf_tasks(const LoadedPlans& loaded) {
+std::vector<PdfTask> pdf_tasks(const model::Plan& plan, std::size_t index) {
   std::vector<PdfTask> tasks;
-  for (std::size_t i = 0; i < loaded.plans.size(); ++i)
-    for (model::Lang lang : model::all_langs) {
-      const std::string prefix = std::string(model::code(lang)) + "/";
-      const auto& plan = loaded.plans[i];
-      tasks.push_back({i, lang, "", prefix + routes::booklet_pdf(plan.id)});
-      for (const auto& policy : plan.policies)
-        tasks.push_back({i, lang, policy.id, prefix + routes::sheet_pdf(plan.id, policy.id)});
-    }
+  for (model::Lang lang : model::all_langs) {
+    const std::string prefix = std::string(model::code(lang)) + "/";
+    tasks.push_back({index, lang, "", prefix + routes::booklet_pdf(plan.id)});
+    for (const auto& policy : plan.policies) tasks.push_back({index, lang, policy.id, prefix + routes::sheet_pdf(plan.id, policy.id)});
+  }
   return tasks;
 }
 
-std::size_t render_pdfs(const BuildOptions& options, const LoadedPlans& loaded, Staging& out, Pool& pool, std::ostream& log) {
-  const auto tasks = pdf_tasks(loaded);
+// A plan whose PDF inputs are as in the previous build keeps its PDFs; the
+// others are rendered (and still only rewritten where the bytes differ).
+void render_pdfs(const BuildOptions& options, const LoadedPlans& loaded, Staging& out, Pool& pool, std::ostream& log,
+                 BuildSummary& summary) {
   std::vector<std::unique_ptr<PdfSink>> sinks(pool.size());
   for (auto& sink : sinks) sink = options.pdf();
+  const Digest inputs = pdf_inputs(options, sinks.front()->fingerprint());
+  std::vector<PdfTask> tasks;
+  for (std::size_t i = 0; i < loaded.plans.size(); ++i) {
+    if (!loaded.in_shard[i]) continue;
+    const model::Plan& plan = loaded.plans[i];
+    const auto plan_tasks = pdf_tasks(plan, i);
+    summary.pdfs += plan_tasks.size();
+    const std::string key_file = ".hyoka/pdf-" + plan.id + ".key";
+    const std::string key = pdf_key(plan, inputs);
+    const bool unchanged = out.previous(key_file) == key &&
+                           std::all_of(plan_tasks.begin(), plan_tasks.end(),
+                                       [&](const PdfTask& t) { return out.has_previous(t.path); });
+    out.write(key_file, key);
+    if (unchanged) {
+      for (const auto& t : plan_tasks) out.keep_previous(t.path);
+    } else {
+      tasks.insert(tasks.end(), plan_tasks.begin(), plan_tasks.end());
+    }
+  }
   Progress progress(log, options.quiet, "PDFs", tasks.size());
   pool.run(tasks.size(), [&](std::size_t i, std::size_t worker) {
     const PdfTask& t = tasks[i];
-    const fs::path file = out.dir() / t.path;
-    fs::create_directories(file.parent_path());
+    const fs::path file = out.external_path(t.path);
     const auto& plan = loaded.plans[t.plan];
     const auto& ev = loaded.evaluations[t.plan];
     if (t.policy.empty()) sinks[worker]->booklet(plan, ev, t.lang, file);
     else sinks[worker]->sheet(plan, ev, t.policy, t.lang, file);
-    out.count_external(file);
+    out.adopt(t.path);
     progress.tick();
   });
-  return tasks.size();
-}
-
-void dump_contexts(const fs::path& dir, const SiteContent& content) {
-  for (const auto& page : content.pages) {
-    const fs::path file = dir / (page.path + ".json");
-    fs::create_directories(file.parent_path());
-    json c = page.context;
-    c["__template"] = page.template_name;
-    std::ofstream(file) << c.dump(1) << "\n";
-  }
+  summary.pdfs_rendered = tasks.size();
 }
 
 Catalogues load_catalogues(const fs::path& templates) {
@@ -178,46 +319,36 @@ Catalogues load_catalogues(const fs::path& templates) {
 
 BuildSummary build(const BuildOptions& options, std::ostream& log) {
   const auto start = std::chrono::steady_clock::now();
+  if (options.shard.count == 0 || options.shard.index >= options.shard.count)
+    throw BuildError("--shard K/N needs 0 <= K < N");
   const LoadedPlans loaded = load_all(options);
   const Catalogues i18n = load_catalogues(options.templates_dir);
-  std::vector<PlanInput> inputs;
-  for (std::size_t i = 0; i < loaded.plans.size(); ++i) inputs.push_back({&loaded.plans[i], &loaded.evaluations[i]});
-  SiteContent content;
-  try {
-    content = build_site_content(inputs, i18n, {static_cast<bool>(options.pdf), options.base_url});
-  } catch (const I18nError& e) {
-    throw BuildError(e.what());
-  }
-  if (!options.dump_context.empty()) dump_contexts(options.dump_context, content);
-
   tmpl::Environment env(options.templates_dir, tmpl::Options{.strict_undefined = true});
   Pool pool(options.jobs);
   BuildSummary summary;
   try {
-    Staging out(options.out_dir);
+    Staging out(options.out_dir, options.fail_after_writes);
     if (!options.quiet)
-      log << "hyoka build: " << loaded.plans.size() << " plan(s), " << content.pages.size() << " pages, "
+      log << "hyoka build: " << std::count(loaded.in_shard.begin(), loaded.in_shard.end(), true) << " plan(s), "
           << pool.size() << " job(s)\n";
-    render_pages(content.pages, env, out, pool, log, options.quiet);
-    for (const auto& file : content.files) out.write(file.path, file.bytes);
-    if (fs::is_directory(options.assets_dir)) out.copy_tree(options.assets_dir, "assets");
-    if (options.pdf) summary.pdfs = render_pdfs(options, loaded, out, pool, log);
+    RenderSink sink(env, out, options.dump_context);
+    render_plans(loaded, options, i18n, sink, out, pool, log, summary);
+    if (options.shard.has_site_pages()) render_site_pages(loaded, options, i18n, sink, out);
+    if (options.pdf) render_pdfs(options, loaded, out, pool, log, summary);
+    out.commit();
+    summary.pages = sink.pages();
     summary.files = out.files();
     summary.bytes = out.bytes();
-    out.commit();
+    summary.written = out.written();
+    summary.removed = out.removed();
+  } catch (const I18nError& e) {
+    throw BuildError(e.what());
   } catch (const OutputError& e) {
     throw BuildError(e.what());
   } catch (const fs::filesystem_error& e) {
     throw BuildError(e.what());
   }
-  summary.pages = content.pages.size();
   summary.warnings = loaded.warnings;
-  for (std::size_t i = 0; i < loaded.plans.size(); ++i) {
-    int fallbacks = 0;
-    for (const auto& [id, n] : content.fallbacks)
-      if (id == loaded.plans[i].id) fallbacks = n;
-    summary.plans.push_back({loaded.plans[i].id, loaded.evaluations[i].year, fallbacks});
-  }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
 }

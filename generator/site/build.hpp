@@ -1,6 +1,7 @@
 #pragma once
 // `hyoka build`: load every plan, evaluate it, render the bilingual site and
-// the PDFs in parallel into a temporary folder, then swap it in.
+// the PDFs in parallel, and swap the result in place of the output folder,
+// rewriting only the files whose bytes changed (see output.hpp).
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -25,8 +26,20 @@ class PdfSink {
                      model::Lang lang, const std::filesystem::path& file) = 0;
   virtual void booklet(const model::Plan& plan, const evaluate::PlanEvaluation& evaluation, model::Lang lang,
                        const std::filesystem::path& file) = 0;
+  // Everything besides the content that shapes the PDFs (layouts, font), as
+  // bytes to hash: a plan's PDFs are rebuilt when it or the content changes.
+  virtual std::string fingerprint() const = 0;
 };
 using PdfSinkFactory = std::function<std::unique_ptr<PdfSink>()>;
+
+// --shard K/N: plan i (in folder-name order) belongs to shard i mod N; shard 0
+// also builds the pages above the plans. The N outputs, copied into one
+// folder, are byte-identical to a single build.
+struct Shard {
+  unsigned index = 0, count = 1;
+  bool has(std::size_t plan) const { return plan % count == index; }
+  bool has_site_pages() const { return index == 0; }
+};
 
 struct BuildOptions {
   std::filesystem::path content_dir = "content";
@@ -39,6 +52,8 @@ struct BuildOptions {
   std::optional<int> year;  // overrides each plan's evaluation_year
   std::string base_url;     // for canonical links and sitemap.xml; empty: relative
   std::filesystem::path dump_context;  // debug: write each page's context as JSON here
+  Shard shard;
+  long fail_after_writes = -1;  // tests: simulate a full disk after this many written files
 };
 
 struct PlanSummary {
@@ -49,6 +64,8 @@ struct PlanSummary {
 
 struct BuildSummary {
   std::size_t pages = 0, pdfs = 0, files = 0, bytes = 0, warnings = 0;
+  std::size_t written = 0, removed = 0;  // files new or changed since the previous build, files gone
+  std::size_t pdfs_rendered = 0;         // the others were reused from the previous build
   double seconds = 0;
   std::vector<PlanSummary> plans;
 };

@@ -23,17 +23,22 @@ std::string plan_title(const model::Plan& plan, Lang lang) {
 // Adds pages of one language; knows the page chrome (paths, titles, links).
 class LanguageSite {
  public:
-  LanguageSite(const Catalogues& i18n, const SiteOptions& options, Lang lang, SiteContent& out)
-      : i18n_(i18n), options_(options), lang_(lang), out_(out) {}
+  LanguageSite(const Catalogues& i18n, const SiteOptions& options, Lang lang, PageSink& sink)
+      : i18n_(i18n), options_(options), lang_(lang), sink_(sink),
+        shared_({{"lang", model::code(lang)}, {"other_lang", model::code(other(lang))}, {"i18n", i18n.of(lang)},
+                 {"plan", nullptr}}) {}
 
   void home(const std::vector<PlanInput>& plans);
   void accessibility();
   void plan(const PlanInput& input);
+  int fallbacks() const { return fallbacks_; }
+  std::vector<std::string> take_paths() { return std::move(paths_); }
 
  private:
   json page(const std::string& kind, const std::string& path, const std::string& title, const std::string& description,
             json breadcrumbs = json::array());
-  void add(const std::string& kind, const std::string& path, json context);
+  void add(const std::string& kind, const std::string& path, const json& context);
+  void add_file(const std::string& path, std::string bytes);
   void add_downloads(const PlanInput& input, PlanContext& ctx, json& files);
   json crumb(const std::string& title, const std::string& url) const { return {{"title", title}, {"url", url}}; }
   std::string ui(const std::string& key, const json& args = {}) const { return i18n_.get(lang_, key, args); }
@@ -41,9 +46,10 @@ class LanguageSite {
   const Catalogues& i18n_;
   const SiteOptions& options_;
   Lang lang_;
-  SiteContent& out_;
-  json plan_json_;  // the current plan's summary, shared by its pages
-  json plan_crumbs_;
+  PageSink& sink_;
+  json shared_;  // lang, other_lang, i18n and the current plan's summary: the same for every page
+  std::vector<std::string> paths_;
+  int fallbacks_ = 0;
 };
 
 json LanguageSite::page(const std::string& kind, const std::string& path, const std::string& title,
@@ -51,11 +57,7 @@ json LanguageSite::page(const std::string& kind, const std::string& path, const 
   const std::string base = routes::base_of(path);
   const std::string lang = model::code(lang_), other_lang = model::code(other(lang_));
   const std::string canonical_path = lang + "/" + path;
-  return {{"lang", lang},
-          {"other_lang", other_lang},
-          {"i18n", i18n_.of(lang_)},
-          {"plan", nullptr},
-          {"page", {{"kind", kind},
+  return {{"page", {{"kind", kind},
                     {"path", path},
                     {"base", base},
                     {"root", base + "../"},
@@ -66,8 +68,13 @@ json LanguageSite::page(const std::string& kind, const std::string& path, const 
                     {"breadcrumbs", std::move(breadcrumbs)}}}};
 }
 
-void LanguageSite::add(const std::string& kind, const std::string& path, json context) {
-  out_.pages.push_back({std::string(model::code(lang_)) + "/" + path, kind + ".html", std::move(context)});
+void LanguageSite::add(const std::string& kind, const std::string& path, const json& context) {
+  paths_.push_back(std::string(model::code(lang_)) + "/" + path);
+  sink_.page(paths_.back(), kind + ".html", context, shared_);
+}
+
+void LanguageSite::add_file(const std::string& path, std::string bytes) {
+  sink_.file(std::string(model::code(lang_)) + "/" + path, std::move(bytes));
 }
 
 void LanguageSite::home(const std::vector<PlanInput>& plans) {
@@ -80,91 +87,89 @@ void LanguageSite::home(const std::vector<PlanInput>& plans) {
   }
   json c = page("home", routes::site_home(), ui("site.title"), ui("site.description"));
   c["plans"] = std::move(list);
-  add("home", routes::site_home(), std::move(c));
+  add("home", routes::site_home(), c);
 }
 
 void LanguageSite::accessibility() {
   json c = page("accessibility", routes::accessibility(), ui("accessibility.title"), ui("accessibility.lead"),
                 json::array({crumb(ui("nav.home"), routes::site_home())}));
-  add("accessibility", routes::accessibility(), std::move(c));
+  add("accessibility", routes::accessibility(), c);
 }
 
 void LanguageSite::add_downloads(const PlanInput& input, PlanContext& ctx, json& files) {
   const model::Plan& plan = *input.plan;
   struct Item { const char* file; const char* key; const char* format; std::string bytes; };
-  const Item items[] = {
+  Item items[] = {
       {"indicators.csv", "downloads.indicators_csv", "CSV", indicators_csv(plan, *input.evaluation, lang_, i18n_)},
       {"projects.csv", "downloads.projects_csv", "CSV", projects_csv(plan, *input.evaluation, lang_, i18n_)},
       {"data.json", "downloads.data_json", "JSON", data_json(plan, *input.evaluation, lang_)},
   };
-  for (const auto& item : items) {
+  for (auto& item : items) {
     const std::string path = routes::download(plan.id, item.file);
     files.push_back({{"url", path}, {"title", ctx.ui(item.key)}, {"format", item.format}, {"bytes", item.bytes.size()}});
-    out_.files.push_back({std::string(model::code(lang_)) + "/" + path, item.bytes});
+    add_file(path, std::move(item.bytes));
   }
 }
 
 void LanguageSite::plan(const PlanInput& input) {
   const model::Plan& plan = *input.plan;
   PlanContext ctx(plan, *input.evaluation, lang_, i18n_, {options_.pdf});
-  plan_json_ = ctx.plan_summary();
+  shared_["plan"] = ctx.plan_summary();
   const std::string plan_title = site::plan_title(plan, lang_);
   const std::string plan_desc = plan.description ? plan.description->in(lang_) : plan_title;
-  plan_crumbs_ = json::array({crumb(ui("nav.home"), routes::site_home()), crumb(plan.city.in(lang_), routes::plan_home(plan.id))});
-  auto with_plan = [&](json c) { c["plan"] = plan_json_; return c; };
+  const json plan_crumbs =
+      json::array({crumb(ui("nav.home"), routes::site_home()), crumb(plan.city.in(lang_), routes::plan_home(plan.id))});
   auto simple = [&](const std::string& kind, const std::string& path, const std::string& title_key) {
-    json c = with_plan(page(kind, path, ui(title_key) + " | " + plan_title, plan_desc, plan_crumbs_));
-    return c;
+    return page(kind, path, ui(title_key) + " | " + plan_title, plan_desc, plan_crumbs);
   };
 
-  add("plan", routes::plan_home(plan.id), with_plan(page("plan", routes::plan_home(plan.id), plan_title, plan_desc,
-                                                         json::array({crumb(ui("nav.home"), routes::site_home())}))));
+  add("plan", routes::plan_home(plan.id), page("plan", routes::plan_home(plan.id), plan_title, plan_desc,
+                                               json::array({crumb(ui("nav.home"), routes::site_home())})));
   for (const auto& area : plan.areas) {
-    json c = with_plan(page("area", routes::area(plan.id, area.id), area.name.in(lang_) + " | " + plan_title, plan_desc, plan_crumbs_));
+    json c = page("area", routes::area(plan.id, area.id), area.name.in(lang_) + " | " + plan_title, plan_desc, plan_crumbs);
     c["area"] = ctx.area(area);
-    add("area", routes::area(plan.id, area.id), std::move(c));
+    add("area", routes::area(plan.id, area.id), c);
   }
   for (const auto& policy : plan.policies) {
     const std::string policy_title = policy.number + " " + policy.name.in(lang_);
     const std::string desc = policy.target_state ? policy.target_state->in(lang_) : plan_desc;
-    json crumbs = plan_crumbs_;
+    json crumbs = plan_crumbs;
     const model::Area* area = plan.find_area(policy.area);
     if (area) crumbs.push_back(crumb(area->name.in(lang_), routes::area(plan.id, area->id)));
-    json c = with_plan(page("policy", routes::policy(plan.id, policy.id), policy_title + " | " + plan_title, desc, crumbs));
+    json c = page("policy", routes::policy(plan.id, policy.id), policy_title + " | " + plan_title, desc, crumbs);
     c["policy"] = ctx.policy(policy);
-    add("policy", routes::policy(plan.id, policy.id), std::move(c));
+    add("policy", routes::policy(plan.id, policy.id), c);
     crumbs.push_back(crumb(policy_title, routes::policy(plan.id, policy.id)));
     for (const auto& ind : policy.indicators) {
       const std::string path = routes::indicator(plan.id, policy.id, ind.id);
-      json ic = with_plan(page("indicator", path, ind.name.in(lang_) + " | " + policy_title, desc, crumbs));
+      json ic = page("indicator", path, ind.name.in(lang_) + " | " + policy_title, desc, crumbs);
       ic["indicator"] = ctx.indicator(policy, ind);
-      add("indicator", path, std::move(ic));
+      add("indicator", path, ic);
     }
     for (const auto& project : policy.projects) {
       const std::string path = routes::project(plan.id, project.id);
-      json pc = with_plan(page("project", path, project.name.in(lang_) + " | " + policy_title, desc, crumbs));
+      json pc = page("project", path, project.name.in(lang_) + " | " + policy_title, desc, crumbs);
       pc["project"] = ctx.project(policy, project);
-      add("project", path, std::move(pc));
+      add("project", path, pc);
     }
   }
   json glossary = simple("glossary", routes::glossary(plan.id), "glossary.title");
   glossary["terms"] = ctx.glossary();
-  add("glossary", routes::glossary(plan.id), std::move(glossary));
+  add("glossary", routes::glossary(plan.id), glossary);
   json how = simple("how_to_read", routes::how_to_read(plan.id), "howto.title");
   how["rules"] = ctx.how_to_read();
-  add("how_to_read", routes::how_to_read(plan.id), std::move(how));
+  add("how_to_read", routes::how_to_read(plan.id), how);
   json search = simple("search", routes::search(plan.id), "search.title");
   search["items"] = ctx.search_items();
   search["divisions"] = ctx.all_divisions();
-  out_.files.push_back({std::string(model::code(lang_)) + "/" + routes::download(plan.id, "search-index.json"),
-                        search["items"].dump(1) + "\n"});
-  add("search", routes::search(plan.id), std::move(search));
+  add_file(routes::download(plan.id, "search-index.json"), search["items"].dump(1) + "\n");
+  add("search", routes::search(plan.id), search);
   json downloads = simple("downloads", routes::downloads(plan.id), "downloads.title");
   json files = json::array();
   add_downloads(input, ctx, files);
   downloads["files"] = std::move(files);
-  add("downloads", routes::downloads(plan.id), std::move(downloads));
-  if (lang_ == Lang::en) out_.fallbacks.emplace_back(plan.id, ctx.fallback_count());
+  add("downloads", routes::downloads(plan.id), downloads);
+  if (lang_ == Lang::en) fallbacks_ = ctx.fallback_count();
 }
 
 json root_page(const Catalogues& i18n, const SiteOptions& options, const std::string& kind, const std::vector<PlanInput>& plans) {
@@ -182,35 +187,86 @@ json root_page(const Catalogues& i18n, const SiteOptions& options, const std::st
                     {"canonical", options.base_url.empty() ? "index.html" : options.base_url}}}};
 }
 
+// Gathers the site in memory, each page's shared object merged into its context.
+class Collector : public PageSink {
+ public:
+  explicit Collector(SiteContent& out) : out_(out) {}
+  void page(const std::string& path, const std::string& template_name, const json& context, const json& shared) override {
+    json merged = shared;
+    merged.update(context);
+    out_.pages.push_back({path, template_name, std::move(merged)});
+  }
+  void file(const std::string& path, std::string bytes) override { out_.files.push_back({path, std::move(bytes)}); }
+
+ private:
+  SiteContent& out_;
+};
+
+std::string xml_escape(const std::string& text) {
+  std::string out;
+  for (char c : text) out += c == '&' ? std::string("&amp;") : c == '<' ? std::string("&lt;") : std::string(1, c);
+  return out;
+}
+
 }  // namespace
+
+PlanPages plan_pages(const PlanInput& plan, Lang lang, const Catalogues& i18n, const SiteOptions& options, PageSink& sink) {
+  LanguageSite site(i18n, options, lang, sink);
+  site.plan(plan);
+  return {site.take_paths(), site.fallbacks()};
+}
+
+std::vector<std::string> site_pages(const std::vector<PlanInput>& plans, const Catalogues& i18n,
+                                    const SiteOptions& options, PageSink& sink) {
+  const json no_shared = json::object();
+  sink.page("index.html", "root.html", root_page(i18n, options, "index", plans), no_shared);
+  sink.page("404.html", "404.html", root_page(i18n, options, "404", plans), no_shared);
+  std::vector<std::string> paths = {"index.html"};
+  for (Lang lang : model::all_langs) {
+    LanguageSite site(i18n, options, lang, sink);
+    site.home(plans);
+    site.accessibility();
+    for (auto& path : site.take_paths()) paths.push_back(std::move(path));
+  }
+  return paths;
+}
+
+std::string sitemap_file(const std::string& plan_id) {
+  return plan_id.empty() ? "sitemap-site.xml" : "sitemap-" + plan_id + ".xml";
+}
 
 std::string sitemap(const std::vector<std::string>& paths, const std::string& base_url) {
   std::vector<std::string> sorted = paths;
   std::sort(sorted.begin(), sorted.end());
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-  for (const auto& path : sorted) {
-    std::string loc = base_url + path;
-    std::string escaped;
-    for (char c : loc) escaped += c == '&' ? std::string("&amp;") : c == '<' ? std::string("&lt;") : std::string(1, c);
-    out += "  <url><loc>" + escaped + "</loc></url>\n";
-  }
+  for (const auto& path : sorted) out += "  <url><loc>" + xml_escape(base_url + path) + "</loc></url>\n";
   return out + "</urlset>\n";
+}
+
+std::string sitemap_index(const std::vector<std::string>& plan_ids, const std::string& base_url) {
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  out += "  <sitemap><loc>" + xml_escape(base_url + sitemap_file("")) + "</loc></sitemap>\n";
+  for (const auto& id : plan_ids) out += "  <sitemap><loc>" + xml_escape(base_url + sitemap_file(id)) + "</loc></sitemap>\n";
+  return out + "</sitemapindex>\n";
 }
 
 SiteContent build_site_content(const std::vector<PlanInput>& plans, const Catalogues& i18n, const SiteOptions& options) {
   SiteContent out;
-  out.pages.push_back({"index.html", "root.html", root_page(i18n, options, "index", plans)});
-  out.pages.push_back({"404.html", "404.html", root_page(i18n, options, "404", plans)});
-  for (Lang lang : model::all_langs) {
-    LanguageSite site(i18n, options, lang, out);
-    site.home(plans);
-    site.accessibility();
-    for (const auto& input : plans) site.plan(input);
+  Collector sink(out);
+  out.files.push_back({sitemap_file(""), sitemap(site_pages(plans, i18n, options, sink), options.base_url)});
+  std::vector<std::string> ids;
+  for (const auto& input : plans) {
+    std::vector<std::string> paths;
+    for (Lang lang : model::all_langs) {
+      PlanPages pages = plan_pages(input, lang, i18n, options, sink);
+      paths.insert(paths.end(), pages.paths.begin(), pages.paths.end());
+      if (lang == Lang::en) out.fallbacks.emplace_back(input.plan->id, pages.fallbacks);
+    }
+    out.files.push_back({sitemap_file(input.plan->id), sitemap(paths, options.base_url)});
+    ids.push_back(input.plan->id);
   }
-  std::vector<std::string> paths;
-  for (const auto& page : out.pages)
-    if (page.path != "404.html") paths.push_back(page.path);
-  out.files.push_back({"sitemap.xml", sitemap(paths, options.base_url)});
+  out.files.push_back({"sitemap.xml", sitemap_index(ids, options.base_url)});
   return out;
 }
 

@@ -2,6 +2,10 @@
 // Everything the site consists of, before rendering: the pages (a template
 // and its context) and the files written as they are (CSV, JSON, sitemap).
 // Paths are relative to the site root (ja/…, en/…, index.html).
+//
+// Pages are handed to a PageSink one by one as they are made, so a build
+// holds one page context at a time per worker, not the whole site: memory
+// stays flat however many plans there are.
 #include <string>
 #include <vector>
 
@@ -16,6 +20,17 @@ struct Page {
   std::string path;      // ja/setagaya/policies/1-1-1.html
   std::string template_name;  // policy.html
   json context;
+};
+
+// Receives the site as it is made. `shared` holds what every page of a plan
+// and language has in common (lang, i18n, plan): the template engine looks
+// names up in `context`, then in `shared`, so it is built once, not per page.
+class PageSink {
+ public:
+  virtual ~PageSink() = default;
+  virtual void page(const std::string& path, const std::string& template_name, const json& context,
+                    const json& shared) = 0;
+  virtual void file(const std::string& path, std::string bytes) = 0;
 };
 
 struct File {
@@ -39,9 +54,28 @@ struct SiteContent {
   std::vector<std::pair<std::string, int>> fallbacks;  // plan id → English texts shown in Japanese
 };
 
-SiteContent build_site_content(const std::vector<PlanInput>& plans, const Catalogues& i18n, const SiteOptions& options);
+struct PlanPages {
+  std::vector<std::string> paths;  // every page written, for the plan's sitemap
+  int fallbacks = 0;               // English texts shown in Japanese (English pages only)
+};
 
-// sitemap.xml for the given page paths (sorted; absolute when base_url is set).
+// One plan in one language: its pages and downloads (CSV, JSON, search index).
+PlanPages plan_pages(const PlanInput& plan, model::Lang lang, const Catalogues& i18n, const SiteOptions& options,
+                     PageSink& sink);
+
+// The pages above the plans: index.html, 404.html, each language's home and
+// accessibility statement. Returns their paths (404.html excluded: not for a sitemap).
+std::vector<std::string> site_pages(const std::vector<PlanInput>& plans, const Catalogues& i18n,
+                                    const SiteOptions& options, PageSink& sink);
+
+// The sitemaps: sitemap.xml is an index of one sitemap per plan
+// (sitemap-<plan>.xml) and one for the shared pages (sitemap-site.xml), so
+// plans built by different shards each bring their own.
+std::string sitemap_file(const std::string& plan_id);  // "" → sitemap-site.xml
 std::string sitemap(const std::vector<std::string>& paths, const std::string& base_url);
+std::string sitemap_index(const std::vector<std::string>& plan_ids, const std::string& base_url);
+
+// The whole site in memory, shared objects merged into each page (tests, --dump-context).
+SiteContent build_site_content(const std::vector<PlanInput>& plans, const Catalogues& i18n, const SiteOptions& options);
 
 }  // namespace hyoka::site

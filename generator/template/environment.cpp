@@ -66,13 +66,18 @@ std::shared_ptr<const Template> Environment::get_template(const std::string& nam
 }
 
 std::string Environment::render_file(const std::string& name, const nlohmann::ordered_json& context) const {
+  return render_file(name, context, nlohmann::ordered_json::object());
+}
+
+std::string Environment::render_file(const std::string& name, const nlohmann::ordered_json& context,
+                                     const nlohmann::ordered_json& shared) const {
   std::shared_ptr<const Template> t;
   try {
     t = get_template(name);
   } catch (const TemplateNotFound& e) {
     throw TemplateError(name, 0, 0, e.what());
   }
-  Renderer r(*this, context);
+  Renderer r(*this, context, &shared);
   return r.render(*t);
 }
 

@@ -27,6 +27,10 @@ class Environment {
   // name is relative to template_root; autoescape is on for .html/.htm/.xml/.svg
   // and off otherwise (Jinja2's select_autoescape defaults).
   std::string render_file(const std::string& name, const nlohmann::ordered_json& context) const;
+  // Looks names up in `context`, then in `shared`: many pages can borrow one
+  // large shared object (a plan summary, the UI strings) instead of copying it.
+  std::string render_file(const std::string& name, const nlohmann::ordered_json& context,
+                          const nlohmann::ordered_json& shared) const;
   std::string render_string(std::string_view source, const nlohmann::ordered_json& context,
                             const std::string& name = "<string>") const;
   // Visible in every template, below the render context. Call before rendering

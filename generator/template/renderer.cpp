@@ -33,8 +33,8 @@ void Frame::set(std::string_view name, Value value) {
   vars.emplace_back(name, std::move(value));
 }
 
-Renderer::Renderer(const Environment& env, const Json& context)
-    : env_(env), context_(context), strict_(env.options().strict_undefined) {}
+Renderer::Renderer(const Environment& env, const Json& context, const Json* shared)
+    : env_(env), context_(context), shared_(shared), strict_(env.options().strict_undefined) {}
 
 std::string Renderer::render(const Template& t) {
   std::string out;
@@ -456,7 +456,7 @@ Value Renderer::call_macro(const std::shared_ptr<const MacroDef>& def, const Fra
   Dict extra_kw;
   Value caller;
   for (auto& [key, val] : args.kw) {
-    auto it = std::find_if(def->params.begin(), def->params.end(), [&](const auto& p) { return p.first == key; });
+    auto it = std::find_if(def->params.begin(), def->params.end(), [&k = key](const auto& p) { return p.first == k; });
     if (it != def->params.end()) {
       std::size_t idx = static_cast<std::size_t>(it - def->params.begin());
       if (bound[idx]) throw RenderError("macro '" + def->name + "' got multiple values for argument '" + it->first + "'");

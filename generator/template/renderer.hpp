@@ -30,7 +30,7 @@ class LoopObject;
 
 class Renderer {
  public:
-  Renderer(const Environment& env, const Json& context);
+  Renderer(const Environment& env, const Json& context, const Json* shared = nullptr);
 
   std::string render(const Template& t);
 
@@ -100,6 +100,7 @@ class Renderer {
 
   const Environment& env_;
   const Json& context_;
+  const Json* shared_;  // looked up after context_
   bool strict_;
   std::string* out_ = nullptr;
   FramePtr frame_;

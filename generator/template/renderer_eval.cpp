@@ -64,9 +64,10 @@ Value Renderer::lookup(std::string_view name) const {
     bottom = f;
   }
   if (!bottom || bottom->with_context) {
-    if (context_.is_object()) {
-      auto it = context_.find(name);
-      if (it != context_.end()) return Value::from_json(*it);
+    for (const Json* layer : {&context_, shared_}) {
+      if (!layer || !layer->is_object()) continue;
+      auto it = layer->find(name);
+      if (it != layer->end()) return Value::from_json(*it);
     }
   }
   const Json& globals = env_.globals();

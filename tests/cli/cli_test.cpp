@@ -11,30 +11,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "run.hpp"
+
 namespace fs = std::filesystem;
-
-namespace {
-
-struct Run {
-  int status;
-  std::string out;
-};
-
-// Runs hyoka with arguments; stderr is merged into the output when asked.
-Run hyoka(const std::string& arguments, bool with_stderr = false) {
-  std::string command = std::string(HYOKA_BINARY) + " " + arguments + (with_stderr ? " 2>&1" : " 2>/dev/null");
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::string out;
-  std::array<char, 4096> buffer;
-  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
-  int status = pclose(pipe);
-  return {WEXITSTATUS(status), out};
-}
-
-const std::string content = std::string(HYOKA_SOURCE_DIR) + "/content";
-
-}  // namespace
 
 TEST_CASE("check passes on every sample plan and on the content folder") {
   auto run = hyoka("check " + content, true);
@@ -81,7 +60,7 @@ TEST_CASE("evaluate --format json is the documented interface") {
   CHECK(found);
 }
 
-TEST_CASE("evaluate --year outside the period is refused; csv has a header and one row per indicator") {
+TEST_CASE("evaluate --year outside the period is refused, and csv has a header and one row per indicator") {
   auto refused = hyoka("evaluate " + content + "/setagaya --year 1999", true);
   CHECK(refused.status == 1);
   CHECK(refused.out.find("--year 1999 is outside the plan period") != std::string::npos);
