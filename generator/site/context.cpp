@@ -51,7 +51,18 @@ json PlanContext::counts(const GradeCounts& counts, const std::string& chart_id,
           {"chart_svg", chart::distribution(bar)}};
 }
 
-json PlanContext::plan_summary() {
+const json& PlanContext::plan_summary() {
+  if (!plan_summary_) plan_summary_ = make_plan_summary();
+  return *plan_summary_;
+}
+
+const json& PlanContext::policy_summary(const model::Policy& policy) {
+  auto it = policy_summaries_.find(&policy);
+  if (it == policy_summaries_.end()) it = policy_summaries_.emplace(&policy, make_policy_summary(policy)).first;
+  return it->second;
+}
+
+json PlanContext::make_plan_summary() {
   const std::string& id = plan_.id;
   json areas = json::array();
   for (const auto& area : plan_.areas) {
@@ -59,7 +70,7 @@ json PlanContext::plan_summary() {
     for (const auto& policy : plan_.policies)
       if (policy.area == area.id) policies.push_back(policy_summary(policy));
     json a{{"id", area.id},  {"number", area.number},     {"name", text_.text(area.name)},
-           {"vision", text_.text(area.vision)}, {"url", routes::area(id, area.id)}, {"policies", policies}};
+           {"vision", text_.text(area.vision)}, {"url", routes::area(id, area.id)}, {"policies", std::move(policies)}};
     const auto it = evaluation_.by_area.find(area.id);
     a["counts"] = counts(it == evaluation_.by_area.end() ? GradeCounts{} : it->second, "area-" + area.id + "-grades",
                          ui("chart.area_title", {{"area", area.name.in(lang())}}));
@@ -86,7 +97,7 @@ json PlanContext::plan_summary() {
           {"policy_count", plan_.policies.size()},
           {"project_count", project_count},
           {"costs", {{"total", format_decimal(evaluation_.costs.total)}}},
-          {"areas", areas}};
+          {"areas", std::move(areas)}};
 }
 
 json PlanContext::scale() {
@@ -102,8 +113,7 @@ json PlanContext::scale() {
 }
 
 json PlanContext::area(const model::Area& area) {
-  json summary = plan_summary();
-  for (auto& a : summary["areas"])
+  for (const auto& a : plan_summary()["areas"])
     if (a["id"] == area.id) return a;
   return nullptr;
 }
@@ -117,7 +127,7 @@ const evaluate::IndicatorResult* PlanContext::result_of(const model::Policy& pol
   return nullptr;
 }
 
-json PlanContext::policy_summary(const model::Policy& policy) {
+json PlanContext::make_policy_summary(const model::Policy& policy) {
   json grades = json::array();
   const auto* pe = evaluation_.find(policy.id);
   if (pe)
@@ -224,9 +234,9 @@ json PlanContext::policy(const model::Policy& policy) {
   out["target_state"] = text_.text(policy.target_state);
   out["page_ref"] = policy.page_ref;
   out["divisions"] = divisions(policy.divisions);
-  out["indicators"] = rows;
-  out["reasons"] = reasons;
-  out["projects"] = projects;
+  out["indicators"] = std::move(rows);
+  out["reasons"] = std::move(reasons);
+  out["projects"] = std::move(projects);
   out["footnotes"] = footnotes(policy);
   out["commentary"] = text_.commentary(policy.commentary, "c-");
   out["counts"] = counts(pe ? pe->counts : GradeCounts{}, "policy-grades", ui("chart.policy_title", {{"policy", policy.name.in(lang())}}));
@@ -279,15 +289,13 @@ json PlanContext::chart_for(const model::Policy& policy, const model::Indicator&
 }
 
 json PlanContext::indicator(const model::Policy& policy, const model::Indicator& ind) {
-  json out = nullptr;
-  json policy_json = policy_summary(policy);
   const auto* ir = result_of(policy, ind);
-  out = indicator_row(policy, ind, ir ? ir->result : evaluate::evaluate_indicator(plan_, ind, evaluation_.year));
+  json out = indicator_row(policy, ind, ir ? ir->result : evaluate::evaluate_indicator(plan_, ind, evaluation_.year));
   json years = json::array();
   for (const auto& [year, values] : ind.years) years.push_back(year_row(policy, ind, year));
-  out["years"] = years;
+  out["years"] = std::move(years);
   out["chart_svg"] = chart_for(policy, ind);
-  out["policy"] = policy_json;
+  out["policy"] = policy_summary(policy);
   return out;
 }
 

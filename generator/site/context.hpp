@@ -3,7 +3,9 @@
 // The shape of every object is documented in generator/site/README.md;
 // templates rely on it, so change both together.
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "evaluate/evaluate.hpp"
 #include "model/plan.hpp"
@@ -24,7 +26,7 @@ class PlanContext {
   const model::Plan& plan() const { return plan_; }
   Lang lang() const { return text_.lang(); }
 
-  json plan_summary();  // the plan, its areas and policy summaries (every page of the plan gets it)
+  const json& plan_summary();  // the plan, its areas and policy summaries (every page of the plan gets it)
   json area(const model::Area& area);
   json policy(const model::Policy& policy);  // the web evaluation sheet
   json indicator(const model::Policy& policy, const model::Indicator& indicator);
@@ -39,7 +41,9 @@ class PlanContext {
   int fallback_count() const { return text_.fallback_count(); }
 
  private:
-  json policy_summary(const model::Policy& policy);
+  const json& policy_summary(const model::Policy& policy);
+  json make_plan_summary();
+  json make_policy_summary(const model::Policy& policy);
   json indicator_row(const model::Policy& policy, const model::Indicator& indicator,
                      const evaluate::Result& result);
   json result(const evaluate::Result& result, const std::string& rule);
@@ -61,6 +65,10 @@ class PlanContext {
   const Catalogues& i18n_;
   ContextOptions options_;
   Localizer text_;
+  // Made once, used by many pages: every page of the plan shows the summary,
+  // every indicator and project page its policy's.
+  std::optional<json> plan_summary_;
+  std::unordered_map<const model::Policy*, json> policy_summaries_;
 };
 
 }  // namespace hyoka::site
