@@ -1,6 +1,7 @@
 #include "site/chart.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -26,9 +27,8 @@ std::string esc(const std::string& s) {
 
 // Fixed two decimals keep the SVG byte-identical across runs and platforms.
 std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  std::string s = buf;
+  char buf[64];
+  std::string s(buf, std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 2).ptr);
   while (s.back() == '0') s.pop_back();
   if (s.back() == '.') s.pop_back();
   return s == "-0" ? "0" : s;

@@ -191,6 +191,15 @@ json PlanContext::indicator_row(const model::Policy& policy, const model::Indica
           {"result", result(r, ir ? ir->rule : ind.rule)}};
 }
 
+const json& PlanContext::evaluated_row(const model::Policy& policy, const model::Indicator& ind) {
+  auto it = rows_.find(&ind);
+  if (it == rows_.end()) {
+    const auto* ir = result_of(policy, ind);
+    it = rows_.emplace(&ind, indicator_row(policy, ind, ir ? ir->result : evaluate::evaluate_indicator(plan_, ind, evaluation_.year))).first;
+  }
+  return it->second;
+}
+
 json PlanContext::divisions(const std::vector<std::string>& ids) {
   json out = json::array();
   for (const auto& id : ids) {
@@ -218,8 +227,7 @@ json PlanContext::policy(const model::Policy& policy) {
   json out = policy_summary(policy);
   json rows = json::array(), reasons = json::array(), projects = json::array();
   for (const auto& ind : policy.indicators) {
-    const auto* ir = result_of(policy, ind);
-    json row = indicator_row(policy, ind, ir ? ir->result : evaluate::evaluate_indicator(plan_, ind, evaluation_.year));
+    json row = evaluated_row(policy, ind);
     if (!row["reason"].is_null()) reasons.push_back({{"number", row["number"]}, {"name", row["name"]}, {"grade", row["result"]["grade"]},
                                                      {"class", row["result"]["class"]}, {"reason", row["reason"]}, {"url", row["url"]}});
     rows.push_back(std::move(row));
@@ -289,8 +297,7 @@ json PlanContext::chart_for(const model::Policy& policy, const model::Indicator&
 }
 
 json PlanContext::indicator(const model::Policy& policy, const model::Indicator& ind) {
-  const auto* ir = result_of(policy, ind);
-  json out = indicator_row(policy, ind, ir ? ir->result : evaluate::evaluate_indicator(plan_, ind, evaluation_.year));
+  json out = evaluated_row(policy, ind);
   json years = json::array();
   for (const auto& [year, values] : ind.years) years.push_back(year_row(policy, ind, year));
   out["years"] = std::move(years);

@@ -46,6 +46,7 @@ class PlanContext {
   json make_policy_summary(const model::Policy& policy);
   json indicator_row(const model::Policy& policy, const model::Indicator& indicator,
                      const evaluate::Result& result);
+  const json& evaluated_row(const model::Policy& policy, const model::Indicator& indicator);  // of the evaluated year
   json result(const evaluate::Result& result, const std::string& rule);
   json year_row(const model::Policy& policy, const model::Indicator& indicator, int year);
   json project_summary(const model::Policy& policy, const model::Project& project);
@@ -69,6 +70,7 @@ class PlanContext {
   // every indicator and project page its policy's.
   std::optional<json> plan_summary_;
   std::unordered_map<const model::Policy*, json> policy_summaries_;
+  std::unordered_map<const model::Indicator*, json> rows_;  // the policy page's rows, again on each indicator page
 };
 
 }  // namespace hyoka::site
