@@ -10,6 +10,8 @@
 
 namespace hyoka::evaluate {
 
+// An exact decimal as a JSON number, printed as written (96.7 stays 96.7, integers stay integers).
+nlohmann::ordered_json number_json(const model::Decimal& number);
 // A figure as JSON: numbers as numbers, text as its Japanese text, 集計中 / ― as printed, absent as null.
 nlohmann::ordered_json value_json(const model::Value& value);
 // One item per indicator row and year: id, policy, kind, name, unit, baseline, target, actual, rate, grade, explanation…

@@ -36,7 +36,7 @@ json PlanContext::counts(const GradeCounts& counts, const std::string& chart_id,
   std::string described;
   for (const auto& [label, n] : counts.by_grade) {
     const std::string cls = grade_class(label);
-    grades.push_back({{"label", label}, {"count", n}, {"class", cls}, {"on_track", on_track(label)}});
+    grades.push_back(Object(4)("label", label)("count", n)("class", cls)("on_track", on_track(label)));
     bar.segments.push_back({label, n, cls});
     described += (described.empty() ? "" : ui("chart.list_separator")) + ui("chart.grade_count", {{"grade", label}, {"n", n}});
   }
@@ -106,8 +106,7 @@ json PlanContext::scale() {
     std::string condition = grade.min     ? ui("howto.condition_min", {{"n", format_decimal(*grade.min)}})
                             : grade.above ? ui("howto.condition_above", {{"n", format_decimal(*grade.above)}})
                                           : ui("howto.condition_rest");
-    out.push_back({{"label", grade.label}, {"class", grade_class(grade.label)}, {"on_track", on_track(grade.label)},
-                   {"condition", condition}, {"description", text_.text(grade.description)}});
+    out.push_back(Object(5)("label", grade.label)("class", grade_class(grade.label))("on_track", on_track(grade.label))("condition", condition)("description", text_.text(grade.description)));
   }
   return out;
 }
@@ -132,7 +131,7 @@ json PlanContext::make_policy_summary(const model::Policy& policy) {
   const auto* pe = evaluation_.find(policy.id);
   if (pe)
     for (const auto& r : pe->indicators)
-      if (!r.result.grade.empty()) grades.push_back({{"label", r.result.grade}, {"class", grade_class(r.result.grade)}});
+      if (!r.result.grade.empty()) grades.push_back(Object(2)("label", r.result.grade)("class", grade_class(r.result.grade)));
   const model::Area* area = plan_.find_area(policy.area);
   return {{"id", policy.id},
           {"number", policy.number},
@@ -147,15 +146,10 @@ json PlanContext::make_policy_summary(const model::Policy& policy) {
 }
 
 json PlanContext::result(const Result& r, const std::string& rule) {
-  return {{"year", r.year},
-          {"status", evaluate::code(r.status)},
-          {"rate", r.rate ? json(format_decimal(*r.rate)) : json(nullptr)},
-          {"met", r.met ? json(*r.met) : json(nullptr)},
-          {"grade", r.grade},
-          {"class", grade_class(r.grade)},
-          {"on_track", on_track(r.grade)},
-          {"explanation", text_.text(r.explanation)},
-          {"rule", rule}};
+  return Object(9)("year", r.year)("status", evaluate::code(r.status))(
+      "rate", r.rate ? json(format_decimal(*r.rate)) : json(nullptr))("met", r.met ? json(*r.met) : json(nullptr))(
+      "grade", r.grade)("class", grade_class(r.grade))("on_track", on_track(r.grade))(
+      "explanation", text_.text(r.explanation))("rule", rule);
 }
 
 json PlanContext::indicator_row(const model::Policy& policy, const model::Indicator& ind, const Result& r) {
@@ -171,24 +165,7 @@ json PlanContext::indicator_row(const model::Policy& policy, const model::Indica
   if (auto [owner, p] = plan_.find_project(ind.project); p)
     project = {{"id", p->id}, {"number", p->number}, {"name", text_.text(p->name)}, {"url", routes::project(plan_.id, p->id)}};
   const auto* ir = result_of(policy, ind);
-  return {{"id", ind.id},
-          {"number", ind.number},
-          {"kind", model::code(ind.kind)},
-          {"name", text_.text(ind.name)},
-          {"description", text_.text(ind.description)},
-          {"source", text_.text(ind.source)},
-          {"reference", text_.text(ind.reference)},
-          {"note", text_.text(ind.note)},
-          {"unit", text_.unit(ind.unit)},
-          {"url", routes::indicator(plan_.id, policy.id, ind.id)},
-          {"project", project},
-          {"baseline", baseline},
-          {"target", text_.value(y.target)},
-          {"revised_target", text_.value(y.revised_target)},
-          {"actual", text_.value(y.actual)},
-          {"year_note", text_.text(y.note)},
-          {"reason", text_.text(y.reason)},
-          {"result", result(r, ir ? ir->rule : ind.rule)}};
+  return Object(18)("id", ind.id)("number", ind.number)("kind", model::code(ind.kind))("name", text_.text(ind.name))("description", text_.text(ind.description))("source", text_.text(ind.source))("reference", text_.text(ind.reference))("note", text_.text(ind.note))("unit", text_.unit(ind.unit))("url", routes::indicator(plan_.id, policy.id, ind.id))("project", project)("baseline", baseline)("target", text_.value(y.target))("revised_target", text_.value(y.revised_target))("actual", text_.value(y.actual))("year_note", text_.text(y.note))("reason", text_.text(y.reason))("result", result(r, ir ? ir->rule : ind.rule));
 }
 
 const json& PlanContext::evaluated_row(const model::Policy& policy, const model::Indicator& ind) {
@@ -205,7 +182,7 @@ json PlanContext::divisions(const std::vector<std::string>& ids) {
   for (const auto& id : ids) {
     const model::Division* d = plan_.find_division(id);
     if (!d) continue;
-    out.push_back({{"id", d->id}, {"name", text_.text(d->name)}, {"department", text_.text(d->department)}, {"phone", d->phone}});
+    out.push_back(Object(4)("id", d->id)("name", text_.text(d->name))("department", text_.text(d->department))("phone", d->phone));
   }
   return out;
 }
@@ -215,10 +192,7 @@ json PlanContext::footnotes(const model::Policy& policy) {
   for (const auto& note : policy.footnotes) {
     const model::Term* term = plan_.find_term(note.term);
     if (!term) continue;
-    out.push_back({{"mark", note.mark},
-                   {"term", text_.text(term->term)},
-                   {"definition", text_.text(term->definition)},
-                   {"url", routes::glossary(plan_.id) + "#" + routes::term_anchor(term->id)}});
+    out.push_back(Object(4)("mark", note.mark)("term", text_.text(term->term))("definition", text_.text(term->definition))("url", routes::glossary(plan_.id) + "#" + routes::term_anchor(term->id)));
   }
   return out;
 }
@@ -255,14 +229,10 @@ json PlanContext::policy(const model::Policy& policy) {
 json PlanContext::year_row(const model::Policy& policy, const model::Indicator& ind, int year) {
   const model::IndicatorYear& y = ind.years.at(year);
   const auto* ir = result_of(policy, ind);
-  return {{"year", year_json(year, lang())},
-          {"target", text_.value(y.target)},
-          {"revised_target", text_.value(y.revised_target)},
-          {"actual", text_.value(y.actual)},
-          {"note", text_.text(y.note)},
-          {"reason", text_.text(y.reason)},
-          {"evaluated", year == evaluation_.year},
-          {"result", result(evaluate::evaluate_indicator(plan_, ind, year), ir ? ir->rule : ind.rule)}};
+  return Object(8)("year", year_json(year, lang()))("target", text_.value(y.target))(
+      "revised_target", text_.value(y.revised_target))("actual", text_.value(y.actual))("note", text_.text(y.note))(
+      "reason", text_.text(y.reason))("evaluated", year == evaluation_.year)(
+      "result", result(evaluate::evaluate_indicator(plan_, ind, year), ir ? ir->rule : ind.rule));
 }
 
 json PlanContext::chart_for(const model::Policy& policy, const model::Indicator& ind) {

@@ -16,28 +16,16 @@ json PlanContext::cross_listing(const model::Project& project) {
             {"name", text_.text(p->name)},
             {"policy", {{"number", owner->number}, {"name", text_.text(owner->name)}, {"url", routes::policy(plan_.id, owner->id)}}},
             {"external", nullptr}};
-  return {{"url", nullptr}, {"external", text_.text(listing.external)}};
+  return Object(2)("url", nullptr)("external", text_.text(listing.external));
 }
 
 json PlanContext::project_summary(const model::Policy& policy, const model::Project& project) {
   (void)policy;
-  return {{"id", project.id},
-          {"number", project.number},
-          {"name", text_.text(project.name)},
-          {"priority", project.priority},
-          {"cross_listed", cross_listing(project)},
-          {"divisions", divisions(project.divisions)},
-          {"url", routes::project(plan_.id, project.id)}};
+  return Object(7)("id", project.id)("number", project.number)("name", text_.text(project.name))("priority", project.priority)("cross_listed", cross_listing(project))("divisions", divisions(project.divisions))("url", routes::project(plan_.id, project.id));
 }
 
 json PlanContext::project_year(const model::Project& project, int year, const model::ProjectYear& values) {
-  json out{{"year", year_json(year, lang())},
-           {"plan", text_.value(values.plan)},
-           {"actual", text_.value(values.actual)},
-           {"cost", text_.value(values.cost)},
-           {"note", text_.text(values.note)},
-           {"evaluated", year == evaluation_.year},
-           {"result", nullptr}};
+  json out = Object(7)("year", year_json(year, lang()))("plan", text_.value(values.plan))("actual", text_.value(values.actual))("cost", text_.value(values.cost))("note", text_.text(values.note))("evaluated", year == evaluation_.year)("result", nullptr);
   if (values.plan.present()) out["result"] = result(evaluate::evaluate_step(plan_, project, year), project.rule);
   return out;
 }
@@ -56,13 +44,12 @@ json PlanContext::project(const model::Policy& policy, const model::Project& pro
   }
   for (const auto& ind : policy.indicators)
     if (ind.project == project.id)
-      indicators.push_back({{"number", ind.number}, {"kind", model::code(ind.kind)}, {"name", text_.text(ind.name)},
-                            {"url", routes::indicator(plan_.id, policy.id, ind.id)}});
+      indicators.push_back(Object(4)("number", ind.number)("kind", model::code(ind.kind))("name", text_.text(ind.name))("url", routes::indicator(plan_.id, policy.id, ind.id)));
   json budget = nullptr;
   if (project.budget) {
     json items = json::array();
     for (const auto& item : project.budget->items)
-      items.push_back({{"name", text_.text(item.name)}, {"amount", format_decimal(item.amount)}});
+      items.push_back(Object(2)("name", text_.text(item.name))("amount", format_decimal(item.amount)));
     budget = {{"year", project.budget->year ? year_json(*project.budget->year, lang()) : json(nullptr)},
               {"amount", format_decimal(project.budget->amount)},
               {"unit", text_.text(project.budget->unit)},

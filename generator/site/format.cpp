@@ -41,7 +41,7 @@ std::string fiscal_year_short(int year, Lang lang) {
 }
 
 json year_json(int year, Lang lang) {
-  return {{"year", year}, {"label", fiscal_year_label(year, lang)}, {"short", fiscal_year_short(year, lang)}};
+  return Object(3)("year", year)("label", fiscal_year_label(year, lang))("short", fiscal_year_short(year, lang));
 }
 
 bool Localizer::note_fallback(const void* source, bool translated) {
@@ -51,7 +51,7 @@ bool Localizer::note_fallback(const void* source, bool translated) {
 
 json Localizer::text(const model::Text& text) {
   const bool fallback = note_fallback(&text, text.translated(lang_));
-  return {{"text", text.in(lang_)}, {"fallback", fallback}};
+  return Object(2)("text", text.in(lang_))("fallback", fallback);
 }
 
 json Localizer::text(const std::optional<model::Text>& text) {
@@ -74,35 +74,35 @@ json Localizer::commentary(const model::Commentary& commentary, const std::strin
 json Localizer::value(const model::Value& value) {
   using Kind = model::Value::Kind;
   const bool ja = lang_ == Lang::ja;
-  json out{{"kind", "absent"}, {"text", ""}, {"fallback", false}, {"raw", nullptr}, {"note", text(value.note)}};
+  const char* kind = "absent";
+  std::string shown;
+  bool fallback = false;
+  json raw = nullptr;
   switch (value.kind) {
     case Kind::absent: break;
-    case Kind::number: {
-      std::string shown = format_decimal(value.number);
+    case Kind::number:
+      kind = "number";
+      shown = format_decimal(value.number);
       if (value.bound == model::Bound::at_least) shown = ja ? shown + "以上" : "≥ " + shown;
       if (value.bound == model::Bound::at_most) shown = ja ? shown + "以下" : "≤ " + shown;
-      out["kind"] = "number";
-      out["text"] = shown;
-      out["raw"] = value.number.to_string();
+      raw = value.number.to_string();
       break;
-    }
-    case Kind::text: {
-      json t = text(value.text);
-      out["kind"] = "text";
-      out["text"] = t["text"];
-      out["fallback"] = t["fallback"];
+    case Kind::text:
+      kind = "text";
+      shown = value.text.in(lang_);
+      fallback = note_fallback(&value.text, value.text.translated(lang_));
       break;
-    }
     case Kind::pending:
-      out["kind"] = "pending";
-      out["text"] = ja ? "集計中" : "Being tallied";
+      kind = "pending";
+      shown = ja ? "集計中" : "Being tallied";
       break;
     case Kind::none:
-      out["kind"] = "none";
-      out["text"] = "―";
+      kind = "none";
+      shown = "―";
       break;
   }
-  return out;
+  return Object(5)("kind", kind)("text", std::move(shown))("fallback", fallback)("raw", std::move(raw))(
+      "note", text(value.note));
 }
 
 }  // namespace hyoka::site

@@ -14,6 +14,23 @@ namespace hyoka::site {
 using json = nlohmann::ordered_json;
 using model::Lang;
 
+// Builds a JSON object key by key, for the contexts made once per page: a
+// braced initializer list makes every pair a two-element array first, which
+// costs three allocations per key.
+class Object {
+ public:
+  explicit Object(std::size_t keys) { items().reserve(keys); }
+  Object&& operator()(const char* key, json value) && {
+    items().emplace_back(key, std::move(value));
+    return std::move(*this);
+  }
+  operator json() && { return std::move(json_); }
+
+ private:
+  json::object_t& items() { return json_.get_ref<json::object_t&>(); }
+  json json_ = json::object();
+};
+
 // "1234.5" → "1,234.5" (the digits as printed, never re-rounded).
 std::string format_decimal(const model::Decimal& number);
 
