@@ -93,7 +93,23 @@ std::size_t index_of(const Trend& chart, int year) {
   return static_cast<std::size_t>(std::find(chart.years.begin(), chart.years.end(), year) - chart.years.begin());
 }
 
-std::string series(const Trend& chart, const Scale& s, const std::vector<Point>& points, const std::string& cls) {
+// A value's label sits above its point, unless the other series has a point
+// of the same year close by: then the lower of the two puts its label below,
+// so 93.0 and 89.9 do not print over each other (`below_on_tie`: which one
+// goes below when both are at the same height).
+double label_y(const Scale& s, const Point& p, const std::vector<Point>& other, bool below_on_tie) {
+  const double y = s.y(p.value);
+  for (const auto& o : other) {
+    if (o.year != p.year) continue;
+    const double oy = s.y(o.value);
+    const bool lower = y > oy || (y == oy && below_on_tie);
+    if (std::abs(y - oy) < 18 && lower) return y + 22;
+  }
+  return y - 10;
+}
+
+std::string series(const Trend& chart, const Scale& s, const std::vector<Point>& points, const std::vector<Point>& other,
+                   const std::string& cls, bool below_on_tie) {
   if (points.empty()) return {};
   std::string path, marks;
   for (const auto& p : points) {
@@ -102,7 +118,8 @@ std::string series(const Trend& chart, const Scale& s, const std::vector<Point>&
     const std::string x = num(s.x(i)), y = num(s.y(p.value));
     path += (path.empty() ? "M" : " L") + x + " " + y;
     marks += "<circle cx=\"" + x + "\" cy=\"" + y + "\" r=\"5\"/>\n<text class=\"chart-value\" x=\"" + x +
-             "\" y=\"" + num(s.y(p.value) - 10) + "\" text-anchor=\"middle\">" + esc(p.label) + "</text>\n";
+             "\" y=\"" + num(label_y(s, p, other, below_on_tie)) + "\" text-anchor=\"middle\">" + esc(p.label) +
+             "</text>\n";
   }
   return "<g class=\"" + cls + "\">\n<path d=\"" + path + "\"/>\n" + marks + "</g>\n";
 }
@@ -148,7 +165,8 @@ std::string tick_label(double value, double step) {
 std::string trend(const Trend& chart) {
   const Scale s = make_scale(chart);
   return svg_open(chart.id, chart.title, chart.description, height) + axes(chart, s) + baseline(chart, s) +
-         series(chart, s, chart.target, "chart-target") + series(chart, s, chart.actual, "chart-actual") +
+         series(chart, s, chart.target, chart.actual, "chart-target", false) +
+         series(chart, s, chart.actual, chart.target, "chart-actual", true) +
          legend(chart) + "</svg>";
 }
 

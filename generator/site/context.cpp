@@ -106,7 +106,8 @@ json PlanContext::scale() {
     std::string condition = grade.min     ? ui("howto.condition_min", {{"n", format_decimal(*grade.min)}})
                             : grade.above ? ui("howto.condition_above", {{"n", format_decimal(*grade.above)}})
                                           : ui("howto.condition_rest");
-    out.push_back(Object(5)("label", grade.label)("class", grade_class(grade.label))("on_track", on_track(grade.label))("condition", condition)("description", text_.text(grade.description)));
+    out.push_back(Object(5)("label", grade.label)("class", grade_class(grade.label))("on_track", on_track(grade.label))(
+        "condition", condition)("description", text_.text(grade.description)));
   }
   return out;
 }
@@ -131,7 +132,8 @@ json PlanContext::make_policy_summary(const model::Policy& policy) {
   const auto* pe = evaluation_.find(policy.id);
   if (pe)
     for (const auto& r : pe->indicators)
-      if (!r.result.grade.empty()) grades.push_back(Object(2)("label", r.result.grade)("class", grade_class(r.result.grade)));
+      if (!r.result.grade.empty())
+        grades.push_back(Object(2)("label", r.result.grade)("class", grade_class(r.result.grade)));
   const model::Area* area = plan_.find_area(policy.area);
   return {{"id", policy.id},
           {"number", policy.number},
@@ -165,7 +167,13 @@ json PlanContext::indicator_row(const model::Policy& policy, const model::Indica
   if (auto [owner, p] = plan_.find_project(ind.project); p)
     project = {{"id", p->id}, {"number", p->number}, {"name", text_.text(p->name)}, {"url", routes::project(plan_.id, p->id)}};
   const auto* ir = result_of(policy, ind);
-  return Object(18)("id", ind.id)("number", ind.number)("kind", model::code(ind.kind))("name", text_.text(ind.name))("description", text_.text(ind.description))("source", text_.text(ind.source))("reference", text_.text(ind.reference))("note", text_.text(ind.note))("unit", text_.unit(ind.unit))("url", routes::indicator(plan_.id, policy.id, ind.id))("project", project)("baseline", baseline)("target", text_.value(y.target))("revised_target", text_.value(y.revised_target))("actual", text_.value(y.actual))("year_note", text_.text(y.note))("reason", text_.text(y.reason))("result", result(r, ir ? ir->rule : ind.rule));
+  return Object(18)("id", ind.id)("number", ind.number)("kind", model::code(ind.kind))("name", text_.text(ind.name))(
+      "description", text_.text(ind.description))("source", text_.text(ind.source))(
+      "reference", text_.text(ind.reference))("note", text_.text(ind.note))("unit", text_.unit(ind.unit))(
+      "url", routes::indicator(plan_.id, policy.id, ind.id))("project", project)("baseline", baseline)(
+      "target", text_.value(y.target))("revised_target", text_.value(y.revised_target))(
+      "actual", text_.value(y.actual))("year_note", text_.text(y.note))("reason", text_.text(y.reason))(
+      "result", result(r, ir ? ir->rule : ind.rule));
 }
 
 const json& PlanContext::evaluated_row(const model::Policy& policy, const model::Indicator& ind) {
@@ -182,7 +190,8 @@ json PlanContext::divisions(const std::vector<std::string>& ids) {
   for (const auto& id : ids) {
     const model::Division* d = plan_.find_division(id);
     if (!d) continue;
-    out.push_back(Object(4)("id", d->id)("name", text_.text(d->name))("department", text_.text(d->department))("phone", d->phone));
+    out.push_back(Object(4)("id", d->id)("name", text_.text(d->name))("department", text_.text(d->department))(
+        "phone", d->phone));
   }
   return out;
 }
@@ -192,7 +201,9 @@ json PlanContext::footnotes(const model::Policy& policy) {
   for (const auto& note : policy.footnotes) {
     const model::Term* term = plan_.find_term(note.term);
     if (!term) continue;
-    out.push_back(Object(4)("mark", note.mark)("term", text_.text(term->term))("definition", text_.text(term->definition))("url", routes::glossary(plan_.id) + "#" + routes::term_anchor(term->id)));
+    out.push_back(
+        Object(4)("mark", note.mark)("term", text_.text(term->term))("definition", text_.text(term->definition))(
+            "url", routes::glossary(plan_.id) + "#" + routes::term_anchor(term->id)));
   }
   return out;
 }

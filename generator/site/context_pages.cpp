@@ -21,11 +21,15 @@ json PlanContext::cross_listing(const model::Project& project) {
 
 json PlanContext::project_summary(const model::Policy& policy, const model::Project& project) {
   (void)policy;
-  return Object(7)("id", project.id)("number", project.number)("name", text_.text(project.name))("priority", project.priority)("cross_listed", cross_listing(project))("divisions", divisions(project.divisions))("url", routes::project(plan_.id, project.id));
+  return Object(8)("id", project.id)("number", project.number)("name", text_.text(project.name))(
+      "priority", project.priority)("cross_listed", cross_listing(project))("divisions", divisions(project.divisions))(
+      "unit", text_.unit(project.unit))("url", routes::project(plan_.id, project.id));
 }
 
 json PlanContext::project_year(const model::Project& project, int year, const model::ProjectYear& values) {
-  json out = Object(7)("year", year_json(year, lang()))("plan", text_.value(values.plan))("actual", text_.value(values.actual))("cost", text_.value(values.cost))("note", text_.text(values.note))("evaluated", year == evaluation_.year)("result", nullptr);
+  json out = Object(7)("year", year_json(year, lang()))("plan", text_.value(values.plan))(
+      "actual", text_.value(values.actual))("cost", text_.value(values.cost))("note", text_.text(values.note))(
+      "evaluated", year == evaluation_.year)("result", nullptr);
   if (values.plan.present()) out["result"] = result(evaluate::evaluate_step(plan_, project, year), project.rule);
   return out;
 }
@@ -44,7 +48,8 @@ json PlanContext::project(const model::Policy& policy, const model::Project& pro
   }
   for (const auto& ind : policy.indicators)
     if (ind.project == project.id)
-      indicators.push_back(Object(4)("number", ind.number)("kind", model::code(ind.kind))("name", text_.text(ind.name))("url", routes::indicator(plan_.id, policy.id, ind.id)));
+      indicators.push_back(Object(4)("number", ind.number)("kind", model::code(ind.kind))("name", text_.text(ind.name))(
+          "url", routes::indicator(plan_.id, policy.id, ind.id)));
   json budget = nullptr;
   if (project.budget) {
     json items = json::array();

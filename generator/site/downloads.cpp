@@ -133,17 +133,25 @@ std::string data_json(const model::Plan& plan, const evaluate::PlanEvaluation& e
                                     {"revised_target", value_json(iy.revised_target, lang)},
                                     {"actual", value_json(iy.actual, lang)}};
       const evaluate::Result* res = result_of(ev, ind);
-      indicators.push_back(Object(10)("policy", policy.id)("id", ind.id)("kind", model::code(ind.kind))("number", ind.number)("name", ind.name.in(lang))("unit", plan.unit_in(ind.unit, lang))("baseline", ind.baseline ? value_json(ind.baseline->value, lang) : json(nullptr))("baseline_year", ind.baseline && ind.baseline->year ? json(*ind.baseline->year) : json(nullptr))("years", years)("result", res ? json{{"year", res->year}, {"status", evaluate::code(res->status)},
-                                                  {"rate", res->rate ? evaluate::number_json(*res->rate) : json(nullptr)},
-                                                  {"grade", res->grade}, {"explanation", res->explanation.in(lang)}}
-                                           : json(nullptr)));
+      indicators.push_back(Object(10)("policy", policy.id)("id", ind.id)("kind", model::code(ind.kind))(
+          "number", ind.number)("name", ind.name.in(lang))("unit", plan.unit_in(ind.unit, lang))(
+          "baseline", ind.baseline ? value_json(ind.baseline->value, lang) : json(nullptr))(
+          "baseline_year", ind.baseline && ind.baseline->year ? json(*ind.baseline->year) : json(nullptr))(
+          "years", years)("result", res ? json{{"year", res->year},
+                                               {"status", evaluate::code(res->status)},
+                                               {"rate", res->rate ? evaluate::number_json(*res->rate) : json(nullptr)},
+                                               {"grade", res->grade},
+                                               {"explanation", res->explanation.in(lang)}}
+                                        : json(nullptr)));
     }
     for (const auto& p : policy.projects) {
       json years = json::object();
       for (const auto& [y, py] : p.years)
         years[std::to_string(y)] = {{"plan", value_json(py.plan, lang)}, {"actual", value_json(py.actual, lang)},
                                     {"cost", value_json(py.cost, lang)}};
-      projects.push_back(Object(9)("policy", policy.id)("id", p.id)("number", p.number)("name", p.name.in(lang))("priority", p.priority)("divisions", p.divisions)("unit", plan.unit_in(p.unit, lang))("years", years)("cost_total", p.cost_total ? evaluate::number_json(*p.cost_total) : json(nullptr)));
+      projects.push_back(Object(9)("policy", policy.id)("id", p.id)("number", p.number)("name", p.name.in(lang))(
+          "priority", p.priority)("divisions", p.divisions)("unit", plan.unit_in(p.unit, lang))("years", years)(
+          "cost_total", p.cost_total ? evaluate::number_json(*p.cost_total) : json(nullptr)));
     }
   }
   json out{{"plan", {{"id", plan.id}, {"city", plan.city.in(lang)}, {"name", plan.name.in(lang)},

@@ -64,3 +64,26 @@ TEST_CASE("axis labels") {
   CHECK(chart::tick_label(2.5, 0.5) == "2.5");
   CHECK(chart::tick_label(0, 25) == "0");
 }
+
+namespace {
+// The y of the value label printing `text`, and of the point it belongs to.
+double label_y(const std::string& svg, const std::string& text) {
+  const auto end = svg.find("\">" + text + "</text>");
+  REQUIRE(end != std::string::npos);
+  const auto y = svg.rfind(" y=\"", end);
+  return std::stod(svg.substr(y + 4));
+}
+double point_y(const std::string& svg, const std::string& text) {
+  const auto label = svg.find("\">" + text + "</text>");
+  const auto cy = svg.rfind("cy=\"", label);
+  return std::stod(svg.substr(cy + 4));
+}
+}  // namespace
+
+TEST_CASE("trend chart: close target and actual labels go on opposite sides") {
+  const std::string svg = chart::trend(sample());  // 93.0 and 89.9 in FY2024: a few pixels apart
+  CHECK(label_y(svg, "93.0") < point_y(svg, "93.0"));  // the upper one above
+  CHECK(label_y(svg, "89.9") > point_y(svg, "89.9"));  // the lower one below
+  CHECK(label_y(svg, "89.9") - label_y(svg, "93.0") > 30);
+  CHECK(label_y(svg, "94.0") < point_y(svg, "94.0"));  // no actual that year: above
+}
