@@ -111,13 +111,14 @@ class Progress {
  public:
   Progress(std::ostream& log, bool quiet, std::string what, std::size_t total)
       : log_(log), quiet_(quiet), what_(std::move(what)), total_(total) {}
-  void tick() {
+  // `detail` is called only when a line is printed (", 1,234 pages").
+  void tick(const std::function<std::string()>& detail = {}) {
     const std::size_t done = ++done_;
     if (quiet_ || total_ == 0) return;
     const std::size_t step = std::max<std::size_t>(1, total_ / 10);
     if (done % step != 0 && done != total_) return;
     std::lock_guard lock(mutex_);
-    log_ << "  " << what_ << " " << done << "/" << total_ << "\n" << std::flush;
+    log_ << "  " << what_ << " " << done << "/" << total_ << (detail ? detail() : "") << "\n" << std::flush;
   }
 
  private:
@@ -182,7 +183,7 @@ void render_plans(const LoadedPlans& loaded, const BuildOptions& options, const 
   Progress progress(log, options.quiet, "plans × languages", tasks.size());
   pool.run(tasks.size(), [&](std::size_t t, std::size_t) {
     results[t] = plan_pages(inputs[tasks[t].plan], tasks[t].lang, i18n, site, sink);
-    progress.tick();
+    progress.tick([&] { return ", " + std::to_string(sink.pages()) + " pages"; });
   });
   // Tasks of a plan are adjacent: ja, then en.
   for (std::size_t t = 0; t + 1 < tasks.size(); t += 2) {
