@@ -1,7 +1,6 @@
 #include "evaluate/report.hpp"
 
 namespace hyoka::evaluate {
-namespace {
 
 using Json = nlohmann::ordered_json;
 
@@ -9,6 +8,8 @@ Json number_json(const Decimal& number) {
   if (number.scale == 0) return number.units;
   return number.to_double();  // nlohmann prints the shortest form, so 96.7 stays 96.7
 }
+
+namespace {
 
 Json text_json(const model::Text& text) {
   Json json{{"ja", text.ja}};
@@ -92,10 +93,26 @@ Json evaluation_json(const PlanEvaluation& evaluation, const std::vector<int>& y
               {"summary", Json{{"plan", counts_json(evaluation.counts)}, {"areas", areas}}}};
 }
 
+// A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or CR
+// before one) gets a leading ' so it shows as text; plain numbers such as -5
+// or -0.5 stay numbers. "-1+1" is a formula, not a number.
+namespace {
+bool csv_formula(const std::string& cell) {
+  if (cell.empty() || std::string_view("=+-@\t\r").find(cell[0]) == std::string_view::npos) return false;
+  std::size_t i = cell[0] == '-' || cell[0] == '+' ? 1 : 0;
+  bool digits = false, point = false;
+  for (; i < cell.size(); ++i) {
+    if (cell[i] >= '0' && cell[i] <= '9') digits = true;
+    else if (cell[i] == '.' && !point) point = true;
+    else return true;
+  }
+  return !digits;
+}
+}  // namespace
+
 std::string csv_cell(const std::string& text) {
   std::string cell = text;
-  if (!cell.empty() && std::string("=+-@").find(cell[0]) != std::string::npos && cell.find_first_not_of("0123456789.-+") != std::string::npos)
-    cell = "'" + cell;
+  if (csv_formula(cell)) cell = "'" + cell;
   if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
   std::string quoted = "\"";
   for (char c : cell) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);

@@ -5,6 +5,7 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <memory>
 #include <mutex>
@@ -70,6 +71,51 @@ void shift_headings(cmark_node* root, int base) {
   for (cmark_node* node : headings) {
     int level = cmark_node_get_heading_level(node) - shallowest + base;
     cmark_node_set_heading_level(node, std::clamp(level, 1, 6));
+  }
+}
+
+// A link or image destination a browser would run, or one that reads local
+// files: javascript:, vbscript:, file:, and data: other than raster images.
+// cmark has already decoded entities (jav&#x61;script:); case, and the tabs,
+// newlines, spaces and control characters browsers ignore in a scheme, do not
+// hide it either.
+bool dangerous_url(std::string_view url) {
+  std::string normal;  // without ignorable characters, lower case
+  for (char c : url) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u == 0x7F) continue;
+    normal += static_cast<char>(u < 0x80 ? std::tolower(u) : u);
+  }
+  const std::size_t colon = normal.find(':');
+  if (colon == std::string::npos || normal.find_first_of("/?#") < colon) return false;  // relative: no scheme
+  const std::string_view scheme = std::string_view(normal).substr(0, colon);
+  if (scheme == "javascript" || scheme == "vbscript" || scheme == "file") return true;
+  if (scheme != "data") return false;
+  for (const char* image : {"data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"})
+    if (normal.rfind(image, 0) == 0) return false;
+  return true;
+}
+
+// Replaces each link or image with a dangerous destination by its text (an
+// image by its alt text): a reader sees what was written, with nothing to click.
+void unlink_dangerous(cmark_node* root) {
+  std::vector<cmark_node*> found;
+  cmark_iter* iter = cmark_iter_new(root);
+  for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    const cmark_node_type type = cmark_node_get_type(node);
+    if (ev == CMARK_EVENT_ENTER && (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE)) {
+      const char* url = cmark_node_get_url(node);
+      if (url && dangerous_url(url)) found.push_back(node);
+    }
+  }
+  cmark_iter_free(iter);
+  // Innermost first (found is in document order, parents before children), so
+  // a node is never freed before a nested one is handled.
+  for (auto it = found.rbegin(); it != found.rend(); ++it) {
+    cmark_node* node = *it;
+    while (cmark_node* child = cmark_node_first_child(node)) cmark_node_insert_before(node, child);
+    cmark_node_free(node);  // unlinks it
   }
 }
 
@@ -140,6 +186,7 @@ std::string to_html(std::string_view source, const Options& options) {
   const int flags = cmark_options(options.unsafe);
   ParserPtr parser = make_parser(flags);
   NodePtr doc = parse(parser.get(), source);
+  if (!options.unsafe) unlink_dangerous(doc.get());
   shift_headings(doc.get(), options.base_heading_level);
   std::string html = take(cmark_render_html(doc.get(), flags, cmark_parser_get_syntax_extensions(parser.get())));
   prefix_footnote_ids(html, options.id_prefix);

@@ -2,10 +2,11 @@
 // Commentary Markdown → HTML with cmark-gfm and its GitHub extensions
 // (table, strikethrough, autolink, footnotes, tagfilter).
 //
-// Safe by default: raw HTML is replaced by a comment and links with unsafe
-// schemes (javascript:, vbscript:, file:, data: other than images) are
-// dropped, because commentary is written by many divisions and published
-// on the city's site.
+// Safe by default: raw HTML is replaced by a comment and links and images with
+// unsafe schemes (javascript:, vbscript:, file:, data: other than raster
+// images; however written: any case, entities, embedded whitespace) become
+// their plain text, because commentary is written by many divisions and
+// published on the city's site.
 #include <string>
 #include <string_view>
 
@@ -25,7 +26,9 @@ struct Options {
   std::string table_label = "Table";
   // Screen-reader label of the footnote "↩" links (cmark-gfm's is English).
   std::string footnote_back_label;
-  // Allow raw HTML and every link scheme. Only for trusted input.
+  // Allow raw HTML and every link scheme. Only for trusted input (a plan's
+  // "allow_raw_html"). GFM's tagfilter still neutralises <script>, <iframe>,
+  // <style> and the like, but not event attributes such as onerror=.
   bool unsafe = false;
 };
 

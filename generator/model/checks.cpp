@@ -1,6 +1,9 @@
 #include "model/checks.hpp"
 
+#include <cctype>
 #include <functional>
+#include <map>
+#include <optional>
 #include <set>
 
 #include "model/json_file.hpp"
@@ -36,14 +39,33 @@ std::set<std::string> ids_of(const std::vector<T>& items) {
   return ids;
 }
 
+// Ids become file names, and Windows and macOS do not tell "A1" from "a1":
+// ids that differ only in case are duplicates too.
+class UniqueIds {
+ public:
+  // Empty when the id is new; otherwise why it is a duplicate.
+  std::optional<std::string> add(const std::string& id) {
+    std::string folded = id;
+    for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto [it, inserted] = seen_.emplace(folded, id);
+    if (inserted) return std::nullopt;
+    if (it->second == id) return "\"" + id + "\"";
+    return "\"" + id + "\" (the same as \"" + it->second + "\" apart from upper/lower case: their files would collide on Windows and macOS)";
+  }
+
+ private:
+  std::map<std::string, std::string> seen_;  // folded → as first written
+};
+
 template <typename T>
 void check_unique(const std::vector<T>& items, const std::filesystem::path& file, const std::string& array,
                   const std::string& what, Reporter& report) {
-  std::set<std::string> seen;
+  UniqueIds seen;
   for (std::size_t i = 0; i < items.size(); ++i)
-    if (!items[i].id.empty() && !seen.insert(items[i].id).second)
-      report.error(file, array + "/" + std::to_string(i) + "/id", "duplicate " + what + " id \"" + items[i].id + "\"",
-                   "give each " + what + " its own id");
+    if (!items[i].id.empty())
+      if (auto duplicate = seen.add(items[i].id))
+        report.error(file, array + "/" + std::to_string(i) + "/id", "duplicate " + what + " id " + *duplicate,
+                     "give each " + what + " its own id");
 }
 
 void check_rule(const Plan& plan, const std::string& rule, const std::filesystem::path& file, const std::string& pointer,
@@ -108,12 +130,13 @@ void check_policy(const Plan& plan, const Policy& policy, Reporter& report) {
 }
 
 void check_project_ids(const Plan& plan, Reporter& report) {
-  std::set<std::string> seen;
+  UniqueIds seen;
   for (const auto& policy : plan.policies)
     for (std::size_t i = 0; i < policy.projects.size(); ++i)
-      if (!policy.projects[i].id.empty() && !seen.insert(policy.projects[i].id).second)
-        report.error(policy.file, "/projects/" + std::to_string(i) + "/id", "duplicate project id \"" + policy.projects[i].id + "\"",
-                     "project ids must be unique in the whole plan; prefix them with the policy number");
+      if (!policy.projects[i].id.empty())
+        if (auto duplicate = seen.add(policy.projects[i].id))
+          report.error(policy.file, "/projects/" + std::to_string(i) + "/id", "duplicate project id " + *duplicate,
+                       "project ids must be unique in the whole plan; prefix them with the policy number");
 }
 
 }  // namespace
@@ -127,12 +150,13 @@ void check_references(const Plan& plan, Diagnostics& diagnostics) {
   if (!plan.evaluation.rules.count(plan.evaluation.default_rule))
     report.error(plan_file, "/evaluation/default_rule", "unknown rule \"" + plan.evaluation.default_rule + "\"",
                  "name a rule defined under evaluation.rules or a built-in one");
-  if (plan.policies.empty())
+  if (plan.policies.empty() && !diagnostics.has_errors())  // else the policies failed to load, each with its reason
     diagnostics.error(plan.root / "policies", "", "the plan has no policies", "add policies/<id>.json files");
-  std::set<std::string> policy_ids;
+  UniqueIds policy_ids;
   for (const auto& policy : plan.policies) {
-    if (!policy.id.empty() && !policy_ids.insert(policy.id).second)
-      report.error(policy.file, "/id", "duplicate policy id \"" + policy.id + "\"", "give each policy its own id");
+    if (!policy.id.empty())
+      if (auto duplicate = policy_ids.add(policy.id))
+        report.error(policy.file, "/id", "duplicate policy id " + *duplicate, "give each policy its own id");
     check_policy(plan, policy, report);
   }
   check_project_ids(plan, report);

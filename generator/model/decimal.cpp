@@ -87,7 +87,8 @@ Decimal Decimal::from_double(double value) {
 }
 
 double Decimal::to_double() const {
-  return static_cast<double>(units) / static_cast<double>(pow10(scale));
+  // pow10 fits an int64 up to 10^18; beyond, a double power (10^19 would overflow).
+  return static_cast<double>(units) / (scale <= max_digits ? static_cast<double>(pow10(scale)) : std::pow(10.0, scale));
 }
 
 std::string Decimal::to_string() const {

@@ -15,7 +15,8 @@ namespace hyoka::model {
 class JsonFile {
  public:
   // Reads and parses; on failure reports why (syntax with line:column, not
-  // UTF-8, empty) and returns nullopt. A UTF-8 BOM is accepted and skipped.
+  // UTF-8, empty, nested deeper than 64 levels, a number hyoka cannot hold
+  // exactly) and returns nullopt. A UTF-8 BOM is accepted and skipped.
   static std::optional<JsonFile> read(const std::filesystem::path& file, Diagnostics& diagnostics);
 
   const std::filesystem::path& path() const { return path_; }
@@ -30,9 +31,15 @@ class JsonFile {
   mutable std::optional<std::unordered_map<std::string, std::size_t>> offsets_;  // built on first use
 };
 
+// False (with an error) for a symbolic link or anything but a regular file:
+// content is read only from regular files inside the content folder.
+bool is_regular_content_file(const std::filesystem::path& file, Diagnostics& diagnostics);
 // "12:7" for a byte offset in a text.
 std::string line_column(std::string_view text, std::size_t offset);
-// Why a text is not valid UTF-8, with the offset of the first bad byte; nullopt if it is.
+// The offset of the first byte that is not valid UTF-8 (overlong forms and
+// surrogates included); nullopt if the text is valid.
 std::optional<std::size_t> invalid_utf8_at(std::string_view text);
+// Why a text is not UTF-8, naming UTF-16 and Shift_JIS when it looks like them.
+std::string describe_invalid_utf8(std::string_view text);
 
 }  // namespace hyoka::model

@@ -15,7 +15,11 @@ namespace fs = std::filesystem;
 namespace hyoka::model {
 namespace {
 
+// An optional Markdown file: nullopt when it does not exist.
 std::optional<std::string> read_text_file(const fs::path& file, Diagnostics& diagnostics) {
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(file, ec))) return std::nullopt;
+  if (!is_regular_content_file(file, diagnostics)) return std::nullopt;
   std::ifstream in(file, std::ios::binary);
   if (!in) return std::nullopt;
   std::ostringstream buffer;
@@ -23,10 +27,22 @@ std::optional<std::string> read_text_file(const fs::path& file, Diagnostics& dia
   std::string text = buffer.str();
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
   if (auto bad = invalid_utf8_at(text)) {
-    diagnostics.error(file, line_column(text, *bad), "the file is not valid UTF-8", "save the file as UTF-8");
+    diagnostics.error(file, line_column(text, *bad), describe_invalid_utf8(text), "save the file as UTF-8");
     return std::nullopt;
   }
   return text;
+}
+
+// YYYY-MM-DD naming a real day.
+bool valid_date(const std::string& date) {
+  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
+  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (date[i] < '0' || date[i] > '9') return false;
+  int year = std::stoi(date.substr(0, 4)), month = std::stoi(date.substr(5, 2)), day = std::stoi(date.substr(8, 2));
+  static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1 || day > days[month - 1]) return false;
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month != 2 || day <= 28 || leap;
 }
 
 Commentary read_commentary(const fs::path& dir, const std::string& stem, Diagnostics& diagnostics) {
@@ -62,6 +78,11 @@ void read_plan_file(const JsonFile& file, Plan& plan, Diagnostics& diagnostics) 
   }
   plan.evaluation_year = r.year("evaluation_year", true).value_or(0);
   plan.report_date = r.string("report_date");
+  if (!plan.report_date.empty() && !valid_date(plan.report_date)) {
+    r.error("/report_date", as_quoted(plan.report_date) + " is not a date", "write YYYY-MM-DD, e.g. 2025-03-31");
+    plan.report_date.clear();
+  }
+  plan.allow_raw_html = r.boolean("allow_raw_html");
   plan.currency_unit = r.text("currency_unit");
   if (r.has("layout")) plan.layout = r.id("layout");
   if (const auto* units = r.get("units", false)) {
@@ -122,7 +143,7 @@ std::optional<DatedValue> read_dated_value(ObjectReader& parent, const char* key
 std::optional<int> year_key(ObjectReader& r, const std::string& key, const Plan& plan) {
   bool digits = key.size() == 4 && std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (!digits) {
-    r.error(r.pointer(), "\"" + key + "\" is not a fiscal year", "key years by the Western fiscal year, e.g. \"2024\"");
+    r.error(r.pointer(), as_quoted(key) + " is not a fiscal year", "key years by the Western fiscal year, e.g. \"2024\"");
     return std::nullopt;
   }
   int year = std::stoi(key);
@@ -279,13 +300,20 @@ std::vector<fs::path> sorted_files(const fs::path& dir, const std::string& exten
   std::vector<fs::path> files;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec))
-    if (entry.is_regular_file() && entry.path().extension() == extension) files.push_back(entry.path());
+    if ((entry.is_regular_file() || entry.is_symlink()) && entry.path().extension() == extension) files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   return files;
 }
 
 void load_policies(const fs::path& dir, Plan& plan, Diagnostics& diagnostics) {
   for (const auto& path : sorted_files(dir / "policies", ".json")) {
+    // The file name is the policy id, and the id names the policy's pages.
+    if (auto problem = id_problem(path.stem().string())) {
+      diagnostics.error(path, "", "the file name cannot be a policy id: " + *problem,
+                        "rename it to <policy id>.json, e.g. 1-1-1.json, with ASCII letters, digits, '-', '_' or '.' "
+                        "(no dot-files, no Windows device names such as CON or NUL)");
+      continue;
+    }
     auto file = JsonFile::read(path, diagnostics);
     if (!file) continue;
     auto policy = read_policy(*file, plan, diagnostics);

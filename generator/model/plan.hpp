@@ -209,6 +209,9 @@ struct Plan {
   std::string report_date;  // YYYY-MM-DD or empty
   std::string layout = "setagaya";
   std::map<std::string, std::string> units;  // ja unit -> English
+  // Commentary Markdown may carry raw HTML and any link scheme. Unsafe: only
+  // for plans whose every author is trusted (README, "Hostile content").
+  bool allow_raw_html = false;
   Evaluation evaluation;
   std::vector<Area> areas;
   std::vector<Division> divisions;

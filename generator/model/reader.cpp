@@ -1,7 +1,8 @@
 #include "model/reader.hpp"
 
+#include <cctype>
 #include <cmath>
-#include <regex>
+#include <cstdio>
 
 namespace hyoka::model {
 namespace {
@@ -21,9 +22,49 @@ const char* type_name(const nlohmann::json& value) {
   return "null";
 }
 
-bool valid_id(const std::string& id) {
-  static const std::regex pattern("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
-  return std::regex_match(id, pattern);
+}  // namespace
+
+std::optional<std::string> id_problem(const std::string& id) {
+  if (id.empty()) return "the id is empty";
+  if (id.size() > 64) return "the id is longer than 64 characters";
+  for (char c : id) {
+    auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F) return "the id contains a control character";
+    if (c == '/' || c == '\\') return "the id contains a slash";
+    if (u >= 0x80) return "the id contains a non-ASCII character";
+    if (!std::isalnum(u) && c != '.' && c != '_' && c != '-') return std::string("the id contains '") + c + "'";
+  }
+  if (!std::isalnum(static_cast<unsigned char>(id.front()))) return "the id does not start with a letter or digit";
+  if (id.back() == '.') return "the id ends with '.' (Windows drops it from file names)";
+  // CON, PRN, AUX, NUL, COM0–9, LPT0–9 name devices on Windows, with any extension.
+  std::string stem = id.substr(0, id.find('.'));
+  for (char& c : stem) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  static const std::set<std::string> reserved = [] {
+    std::set<std::string> names{"CON", "PRN", "AUX", "NUL"};
+    for (char d = '0'; d <= '9'; ++d) names.insert({std::string("COM") + d, std::string("LPT") + d});
+    return names;
+  }();
+  if (reserved.count(stem)) return stem + " is a reserved device name on Windows";
+  return std::nullopt;
+}
+
+std::string as_quoted(const std::string& text) {
+  return nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+namespace {
+
+const char* const id_fix =
+    "use 1–64 ASCII letters, digits, '-', '_' or '.', starting with a letter or digit, not ending with '.', "
+    "not a Windows device name such as CON or NUL (the id becomes a file name)";
+
+// A C0 control character other than tab, line feed and carriage return, or DEL.
+std::optional<std::size_t> control_character_at(const std::string& s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto u = static_cast<unsigned char>(s[i]);
+    if ((u < 0x20 && u != '\t' && u != '\n' && u != '\r') || u == 0x7F) return i;
+  }
+  return std::nullopt;
 }
 
 // A string that a person meant as a number ("1,234", "１２３", "12.5%").
@@ -53,7 +94,7 @@ ObjectReader::~ObjectReader() {
   if (!object_.is_object()) return;
   for (const auto& [key, value] : object_.items()) {
     if (seen_.count(key) || key == "$schema") continue;
-    error(pointer_to(key), "unknown key \"" + key + "\"", "remove it or check its spelling against the schema");
+    error(pointer_to(key), "unknown key " + as_quoted(key), "remove it or check its spelling against the schema");
   }
 }
 
@@ -82,7 +123,7 @@ bool ObjectReader::expect(const nlohmann::json& value, bool ok, const std::strin
   if (ok) return true;
   std::string message = std::string("expected ") + what + ", found " + type_name(value);
   if (value.is_string() && looks_numeric(value.get<std::string>()))
-    message += " (\"" + value.get<std::string>() + "\" is text: numbers are written without quotes, commas, % or full-width digits)";
+    message += " (" + as_quoted(value.get<std::string>()) + " is text: numbers are written without quotes, commas, % or full-width digits)";
   error(pointer_to(key), message, std::string("write ") + example);
   return false;
 }
@@ -90,20 +131,41 @@ bool ObjectReader::expect(const nlohmann::json& value, bool ok, const std::strin
 std::string ObjectReader::string(const char* key, bool required) {
   const auto* value = get(key, required);
   if (!value || !expect(*value, value->is_string(), key, "a string", "\"…\"")) return {};
-  return value->get<std::string>();
+  std::string result = value->get<std::string>();
+  if (auto at = control_character_at(result)) {
+    char code[8];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(static_cast<unsigned char>(result[*at])));
+    error(pointer_to(key), std::string("the text contains the control character ") + code + " at character " + std::to_string(*at + 1),
+          "remove it (it is invisible; it often comes from copying out of another program)");
+    return {};
+  }
+  return result;
 }
 
 std::string ObjectReader::id(const char* key, bool required) {
+  const auto* value = has(key) ? &object_[key] : nullptr;
   std::string result = string(key, required);
-  if (!result.empty() && !valid_id(result))
-    error(pointer_to(key), "\"" + result + "\" is not a valid id",
-          "use ASCII letters, digits, '-', '_' or '.', starting with a letter or digit (it becomes a file name)");
+  if (result.empty() && value && value->is_string() && value->get_ref<const std::string&>().empty()) {
+    error(pointer_to(key), "the id is empty", id_fix);
+  } else if (!result.empty()) {
+    if (auto problem = id_problem(result)) {
+      error(pointer_to(key), as_quoted(result) + " is not a valid id: " + *problem, id_fix);
+      return {};  // an invalid id never reaches a file name
+    }
+  }
   return result;
 }
 
 std::optional<int> ObjectReader::integer(const char* key, bool required) {
   const auto* value = get(key, required);
   if (!value || !expect(*value, value->is_number_integer(), key, "an integer", "a whole number such as 2024")) return std::nullopt;
+  constexpr std::int64_t limit = 1'000'000'000;
+  bool fits = value->is_number_unsigned() ? value->get<std::uint64_t>() <= static_cast<std::uint64_t>(limit)
+                                          : value->get<std::int64_t>() >= -limit && value->get<std::int64_t>() <= limit;
+  if (!fits) {
+    error(pointer_to(key), "the number " + value->dump() + " is too large here", "write a whole number below 1,000,000,000");
+    return std::nullopt;
+  }
   return value->get<int>();
 }
 
@@ -127,8 +189,10 @@ std::optional<Text> ObjectReader::text(const char* key, bool required) {
   Text text;
   text.ja = reader.string("ja", true);
   if (reader.has("en")) text.en = reader.string("en");
-  if (reader.has("ja") && text.ja.empty()) reader.error(reader.pointer_to("ja"), "the Japanese text is empty", "write the text or remove the key");
-  if (text.en && text.en->empty()) reader.error(reader.pointer_to("en"), "the English text is empty", "translate it or remove \"en\"");
+  // Empty as written (not emptied by an error already reported).
+  auto empty = [&](const char* k) { return (*value)[k].is_string() && (*value)[k].get_ref<const std::string&>().empty(); };
+  if (reader.has("ja") && empty("ja")) reader.error(reader.pointer_to("ja"), "the Japanese text is empty", "write the text or remove the key");
+  if (reader.has("en") && empty("en")) reader.error(reader.pointer_to("en"), "the English text is empty", "translate it or remove \"en\"");
   return text;
 }
 
@@ -160,11 +224,20 @@ std::vector<std::string> ObjectReader::strings(const char* key) {
 }
 
 std::vector<std::string> ObjectReader::ids(const char* key) {
-  auto result = strings(key);
-  for (std::size_t i = 0; i < result.size(); ++i)
-    if (!valid_id(result[i]))
-      error(pointer_to(key) + "/" + std::to_string(i), "\"" + result[i] + "\" is not a valid id",
-            "use ASCII letters, digits, '-', '_' or '.'");
+  std::vector<std::string> result;
+  const auto* value = get(key, false);
+  if (!value || !expect(*value, value->is_array(), key, "an array of ids", "[\"…\"]")) return result;
+  for (std::size_t i = 0; i < value->size(); ++i) {
+    const auto& item = (*value)[i];
+    std::string pointer = pointer_to(key) + "/" + std::to_string(i);
+    if (!item.is_string()) {
+      error(pointer, std::string("expected an id string, found ") + type_name(item), "write \"…\"");
+    } else if (auto problem = id_problem(item.get<std::string>())) {
+      error(pointer, as_quoted(item.get<std::string>()) + " is not a valid id: " + *problem, id_fix);
+    } else {
+      result.push_back(item.get<std::string>());
+    }
+  }
   return result;
 }
 
@@ -200,8 +273,8 @@ Value read_value(const JsonFile& file, const nlohmann::json& json, const std::st
   if (json.is_string()) {
     std::string s = json.get<std::string>();
     std::string fix = looks_numeric(s) ? "write the number without quotes, commas, % or full-width digits, e.g. 1234"
-                                       : "write {\"text\": {\"ja\": \"" + s + "\"}} for a text, {\"pending\": true} for 集計中, {\"none\": true} for ―";
-    diagnostics.error(file.path(), file.locate(pointer), pointer + ": a figure cannot be a plain string (\"" + s + "\")", fix);
+                                       : "write {\"text\": {\"ja\": " + as_quoted(s) + "}} for a text, {\"pending\": true} for 集計中, {\"none\": true} for ―";
+    diagnostics.error(file.path(), file.locate(pointer), pointer + ": a figure cannot be a plain string (" + as_quoted(s) + ")", fix);
     return result;
   }
   ObjectReader reader(file, json, pointer, diagnostics);

@@ -55,6 +55,12 @@ class ObjectReader {
   std::set<std::string> seen_;
 };
 
+// Why a string cannot be an id (ids become file and folder names on every
+// system the site is copied to), or nullopt when it can.
+std::optional<std::string> id_problem(const std::string& id);
+// A content string for a message: in double quotes, with control characters escaped.
+std::string as_quoted(const std::string& text);
+
 // Reads a Value (number, {value, bound}, {text}, {pending}, {none}) at a pointer.
 Value read_value(const JsonFile& file, const nlohmann::json& json, const std::string& pointer, Diagnostics& diagnostics);
 // Reads a JSON number keeping its printed digits.

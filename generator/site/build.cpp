@@ -39,11 +39,17 @@ void check_year(const model::Plan& plan, const BuildOptions& options, model::Dia
                       "pass a --year inside the period");
 }
 
-// Two folders with the same plan id would write the same pages.
+std::string lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// Two folders with the same plan id would write the same pages (on Windows
+// and macOS file systems "A" and "a" are the same name).
 void check_unique_ids(const std::vector<model::Plan>& plans, model::Diagnostics& diagnostics) {
   for (std::size_t i = 0; i < plans.size(); ++i)
     for (std::size_t j = 0; j < i; ++j)
-      if (plans[i].id == plans[j].id)
+      if (lower(plans[i].id) == lower(plans[j].id))
         diagnostics.error(plans[i].root / "plan.json", "/id",
                           "plan id \"" + plans[i].id + "\" is also used by " + (plans[j].root / "plan.json").string(),
                           "give every plan its own id");

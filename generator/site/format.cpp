@@ -66,6 +66,7 @@ json Localizer::commentary(const model::Commentary& commentary, const std::strin
   markdown::Options options;
   options.base_heading_level = 3;  // commentary sits under the page's <h2> sections
   options.id_prefix = id_prefix;
+  options.unsafe = plan_.allow_raw_html;  // the plan's own, documented unsafe, choice
   options.table_label = lang_ == Lang::ja && !fallback ? "表" : "Table";
   options.footnote_back_label = lang_ == Lang::ja ? "本文に戻る" : "Back to text";
   return {{"html", markdown::to_html(*source, options)}, {"fallback", fallback}};

@@ -116,6 +116,11 @@ void Staging::count_written(std::uintmax_t size) {
 }
 
 fs::path Staging::external_path(const std::string& relative) {
+  // The loader already refuses ids that could do this; a second line of defence.
+  const fs::path path_in_site(relative);
+  if (relative.empty() || path_in_site.is_absolute() ||
+      std::any_of(path_in_site.begin(), path_in_site.end(), [](const fs::path& part) { return part == ".."; }))
+    throw OutputError("refusing to write outside the output folder: \"" + relative + "\"");
   if (fail_after_writes_ >= 0 && written_ >= static_cast<std::size_t>(fail_after_writes_))
     throw OutputError("cannot write " + relative + ": simulated write failure (fail_after_writes)");
   const fs::path path = temp() / relative;

@@ -27,3 +27,8 @@ TEST_CASE("comparison and arithmetic across scales") {
   CHECK((*Decimal::parse("450") - *Decimal::parse("408.5")).to_string() == "41.5");
   CHECK((*Decimal::parse("29") + *Decimal::parse("0.25")).to_string() == "29.25");
 }
+
+TEST_CASE("decimal: more decimals than an int64 power of ten holds converts without overflow") {
+  CHECK(hyoka::model::Decimal{1, 19}.to_double() == doctest::Approx(1e-19));
+  CHECK(hyoka::model::Decimal{-25, 30}.to_double() == doctest::Approx(-2.5e-29));
+}

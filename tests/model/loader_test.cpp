@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "model/loader.hpp"
+#include "model/reader.hpp"
 
 namespace fs = std::filesystem;
 using hyoka::model::Diagnostic;
@@ -169,4 +170,38 @@ TEST_CASE("policies come in reading order: 1-2-1 before 1-10-1") {
   CHECK(at("1-9-1") < at("1-10-1"));
   CHECK(at("1-10-1") < at("2-1-1"));
   CHECK(ids.front() == "1-1-1");
+}
+
+TEST_CASE("ids that could escape the output folder or break on Windows are refused") {
+  using hyoka::model::id_problem;
+  for (const char* ok : {"1-1-1", "o3", "rev15", "iryoteki-care-ji-shien", "a.b_c-d", "COM10", "console", "nul-2"}) {
+    CAPTURE(ok);
+    CHECK_FALSE(id_problem(ok));
+  }
+  for (const std::string& bad : std::vector<std::string>{"", "../x", "/abs", "a/b", "..\\x", ".hidden", ".", "..", "x.", "CON", "con", "Nul.txt", "aux.html", "COM1",
+                          "lpt9.x", "-x", "_x", "指標", "a b", "a:b", std::string(65, 'a'), std::string("a\0b", 3), "a\x1b"}) {
+    CAPTURE(bad);
+    CHECK(id_problem(bad));
+  }
+  CHECK(id_problem(std::string(64, 'a')) == std::nullopt);
+}
+
+TEST_CASE("an empty or invalid id is an error and never used") {
+  PlanCopy copy("itabashi");
+  copy.replace("plan.json", "\"id\": \"itabashi\"", "\"id\": \"\"");
+  copy.replace("policies/1-2.json", "\"id\": \"iryoteki-care-ji-shien\"", "\"id\": \"../../../../etc/x\"");
+  auto errors = errors_of(copy.dir());
+  INFO(all(errors));
+  CHECK(any_matches(errors, R"(plan\.json:[0-9]+:9: error: /id: the id is empty)"));
+  CHECK(any_matches(errors, R"(1-2\.json:[0-9]+:[0-9]+: error: /projects/0/id: "\.\./\.\./\.\./\.\./etc/x" is not a valid id: the id contains a slash)"));
+}
+
+TEST_CASE("numbers hyoka cannot hold exactly and runaway nesting are refused with a position") {
+  PlanCopy copy("itabashi");
+  copy.replace("divisions.json", "\"divisions\": [", "\"x\": " + std::string(100000, '[') + std::string(100000, ']') + ", \"divisions\": [");
+  copy.replace("glossary.json", "\"terms\": [", "\"x\": 1e400, \"terms\": [");
+  auto errors = errors_of(copy.dir());
+  INFO(all(errors));
+  CHECK(any_matches(errors, R"(divisions\.json:[0-9]+:[0-9]+: error: the JSON is nested more than 64 levels deep)"));
+  CHECK(any_matches(errors, R"(glossary\.json:[0-9]+:[0-9]+: error: the number 1e400 is too large or too precise)"));
 }

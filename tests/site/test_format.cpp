@@ -92,3 +92,16 @@ TEST_CASE("i18n catalogues: a key missing in one language is an error naming it"
 TEST_CASE("the shipped catalogues have the same keys") {
   CHECK_NOTHROW(site::Catalogues::load(std::filesystem::path(SITE_TEMPLATES_DIR) / "i18n"));
 }
+
+TEST_CASE("commentary: raw HTML only when the plan allows it (documented as unsafe)") {
+  model::Plan plan;
+  model::Commentary commentary;
+  commentary.ja = "説明 <b onclick=\"x()\">太字</b>\n\n<script>alert(1)</script>\n";
+  const std::string safe = site::Localizer(plan, Lang::ja).commentary(commentary, "c-")["html"];
+  CHECK(safe.find("<b onclick") == std::string::npos);
+  CHECK(safe.find("<script>") == std::string::npos);
+  CHECK(safe.find("説明") != std::string::npos);
+  plan.allow_raw_html = true;
+  const std::string raw = site::Localizer(plan, Lang::ja).commentary(commentary, "c-")["html"];
+  CHECK(raw.find("<b onclick=\"x()\">太字</b>") != std::string::npos);
+}

@@ -17,6 +17,38 @@ TEST_CASE("markdown: raw HTML and script links are dropped by default") {
   CHECK(contains(html, "raw HTML omitted"));
 }
 
+TEST_CASE("markdown: script links are dropped however they are written, keeping their text") {
+  for (const char* source : {
+           "[a](JaVaScRiPt:alert(1))", "[a](jav&#x61;script:alert(1))", "[a](&#x6A;avascript:alert(1))",
+           "[a](java&#9;script:alert(1))", "[a](java&NewLine;script:alert(1))", "[a](&#32;javascript:alert(1))",
+           "[a](<java script:alert(1)>)", "[a](vbscript:msgbox(1))", "[a](VBScript:x)", "[a](file:///etc/passwd)",
+           "[a](data:text/html,<script>alert(1)</script>)", "[a](data:image/svg+xml,<svg/onload=alert(1)>)",
+           "[a][r]\n\n[r]: javascript:alert(1)", "<javascript:alert(1)>", "![a](javascript:alert(1))",
+           "[**a**](javascript:alert(1))", "[a ![b](javascript:x)](javascript:y)"}) {
+    CAPTURE(source);
+    const std::string html = to_html(source);
+    CHECK_FALSE(contains(html, "<a "));
+    CHECK_FALSE(contains(html, "<img"));
+    CHECK_FALSE(contains(html, "href"));
+    CHECK(contains(html, "a"));  // the text stays
+  }
+  CHECK(to_html("[**a**](javascript:alert(1)) b") == "<p><strong>a</strong> b</p>\n");
+  // Harmless destinations are kept: relative, https, mailto, raster data images.
+  CHECK(contains(to_html("[a](../b.html) [c](https://example.jp) [d](mailto:x@example.jp)"), "href=\"../b.html\""));
+  CHECK(contains(to_html("[c](https://example.jp)"), "href=\"https://example.jp\""));
+  CHECK(contains(to_html("![p](data:image/png;base64,AAAA)"), "<img src=\"data:image/png;base64,AAAA\""));
+  // A scheme-like part after a slash is a path, not a scheme.
+  CHECK(contains(to_html("[a](docs/javascript:x)"), "href=\"docs/javascript:x\""));
+}
+
+TEST_CASE("markdown: attributes and code cannot break out") {
+  const std::string html = to_html("[x](https://e.jp \"t\\\" onmouseover=\\\"alert(1)\") ![y\"onerror=alert(1)](p.png) `</script>`\n");
+  CHECK_FALSE(contains(html, "\" onmouseover"));
+  CHECK_FALSE(contains(html, "\"onerror"));
+  CHECK(contains(html, "<code>&lt;/script&gt;</code>"));
+  CHECK_FALSE(contains(to_html("<img src=x onerror=alert(1)>\n\n<div onclick=\"x\">b</div>\n"), "<img"));
+}
+
 TEST_CASE("markdown: unsafe mode keeps HTML but tagfilter still neutralises script") {
   Options options;
   options.unsafe = true;

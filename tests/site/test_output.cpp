@@ -74,3 +74,16 @@ TEST_CASE("output: refuses to replace a folder hyoka did not write") {
   CHECK_NOTHROW(Staging{root / "fresh"});
   fs::remove_all(root);
 }
+
+TEST_CASE("output: a path that would leave the output folder is refused") {
+  const fs::path root = scratch(), out = root / "output";
+  {
+    Staging s(out);
+    CHECK_THROWS_AS(s.write("../escaped.html", "x"), OutputError);
+    CHECK_THROWS_AS(s.write("/tmp/escaped.html", "x"), OutputError);
+    CHECK_THROWS_AS(s.write("ja/../../escaped.html", "x"), OutputError);
+    CHECK_THROWS_AS(s.write("", "x"), OutputError);
+  }
+  CHECK_FALSE(fs::exists(root / "escaped.html"));
+  fs::remove_all(root);
+}

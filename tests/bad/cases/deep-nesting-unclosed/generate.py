@@ -1,0 +1,4 @@
+# 100,000 opening brackets that never close.
+from pathlib import Path
+p = Path("policies/p1.json")
+p.write_text(p.read_text(encoding="utf-8").replace('"actual": 57.0', '"actual": ' + "[" * 100000), encoding="utf-8")
