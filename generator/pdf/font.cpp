@@ -73,7 +73,7 @@ std::string FontFace::printable(std::string_view utf8) const {
   return out == text ? std::string(utf8) : encode_utf8(out);
 }
 
-std::string FontFace::subset(const std::set<char32_t>& code_points) const {
+std::string FontFace::subset(const std::set<char32_t>& code_points, bool compact_cmap) const {
   hb_subset_input_t* input = hb_subset_input_create_or_fail();
   if (!input) throw PdfError("cannot create a font subset input");
   hb_set_t* unicodes = hb_subset_input_unicode_set(input);
@@ -92,6 +92,11 @@ std::string FontFace::subset(const std::set<char32_t>& code_points) const {
   unsigned length = 0;
   const char* data = hb_blob_get_data(blob, &length);
   std::string bytes(data, length);
+  if (!compact_cmap) {
+    hb_blob_destroy(blob);
+    hb_face_destroy(subset_face);
+    return bytes;
+  }
   // The subset's own glyph ids, for the cmap libharu reads fast (see sfnt.hpp).
   hb_face_t* parsed = hb_face_create(blob, 0);
   hb_font_t* font = hb_font_create(parsed);

@@ -29,8 +29,9 @@ class FontFace {
   std::string printable(std::string_view utf8) const;
   // Width of UTF-8 text at a font size, in points.
   double width(std::string_view utf8, double size) const;
-  // A TrueType file holding only the glyphs of these code points.
-  std::string subset(const std::set<char32_t>& code_points) const;
+  // A TrueType file holding only the glyphs of these code points; with
+  // `compact_cmap` its cmap is rewritten for libharu's speed (see sfnt.hpp).
+  std::string subset(const std::set<char32_t>& code_points, bool compact_cmap = true) const;
 
   // Font metrics in 1/1000 em: ascender is positive, descender negative.
   int ascender() const { return ascender_; }

@@ -150,14 +150,16 @@ std::string save(HPDF_Doc doc) {
 
 }  // namespace
 
-std::string render_pdf(const Document& document, const FontFace& font) {
+namespace {
+
+std::string render_with(const Document& document, const FontFace& font, bool compact_cmap) {
   Pdf pdf;
   HPDF_Doc doc = pdf.doc();
   HPDF_SetCompressionMode(doc, HPDF_COMP_ALL);
   HPDF_UseUTFEncodings(doc);
   HPDF_SetCurrentEncoder(doc, "UTF-8");  // else the info strings come out garbled
   pdf.check("setting up UTF-8");
-  HPDF_Font hfont = pdf.load_font(font.subset(code_points(document)));
+  HPDF_Font hfont = pdf.load_font(font.subset(code_points(document), compact_cmap));
   for (const auto& page : document.pages) draw_page(doc, hfont, document, page);
   pdf.check("drawing pages");
   add_outline(doc, document);
@@ -166,6 +168,20 @@ std::string render_pdf(const Document& document, const FontFace& font) {
   std::string bytes = save(doc);
   pdf.check("saving");
   return bytes;
+}
+
+}  // namespace
+
+// On some character sets libharu 2.3.0 fails to save a font whose cmap was
+// compacted (HPDF_INVALID_OBJECT while re-reading the font data; cause not
+// found yet): the document is then made again with the subset's own cmap,
+// slower to load but always accepted.
+std::string render_pdf(const Document& document, const FontFace& font) {
+  try {
+    return render_with(document, font, true);
+  } catch (const PdfError&) {
+    return render_with(document, font, false);
+  }
 }
 
 }  // namespace hyoka::pdf

@@ -54,13 +54,17 @@ std::vector<Segment> group(const std::vector<std::pair<char32_t, std::uint16_t>>
   return segments;
 }
 
-// Segments for the mapping, as few as the 16-bit idRangeOffset allows, plus the closing 0xFFFF one.
+// The subtable's byte length, a 16-bit field: 16 + 8 per segment (with the closing one) + 2 per array entry.
+std::size_t format4_length(std::size_t segments, std::size_t entries) { return 16 + 8 * (segments + 1) + 2 * entries; }
+
+// Segments for the mapping, as few as the 16-bit length and idRangeOffset fields allow, plus the closing 0xFFFF one.
 std::vector<Segment> choose_segments(const std::vector<std::pair<char32_t, std::uint16_t>>& mapping,
                                      std::size_t& entries) {
   char32_t gap = 512;
   std::vector<Segment> segments = group(mapping, gap, entries);
-  while (entries > 30000 && gap > 0) segments = group(mapping, gap /= 2, entries);
-  if (entries > 30000) throw PdfError("too many distinct characters for one document's font");
+  auto too_big = [&] { return entries > 30000 || format4_length(segments.size(), entries) > 0xFFFF; };
+  while (too_big() && gap > 0) segments = group(mapping, gap /= 2, entries);
+  if (too_big()) throw PdfError("too many distinct characters for one document's font");
   segments.push_back({0xFFFF, 0xFFFF});
   return segments;
 }

@@ -192,3 +192,17 @@ TEST_CASE("build: kill -9 midway leaves the previous site, and the next build cl
   CHECK(entries(s.root) == std::set<std::string>{"content", "out"});
   CHECK(read(s.root / "out/ja/setagaya/policies/1-1-2.html") != before.at("ja/setagaya/policies/1-1-2.html"));
 }
+
+TEST_CASE("build: a plan whose characters once made libharu fail to save the font still gets its PDFs") {
+  const fs::path root = fs::temp_directory_path() / ("hyoka-cmap-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  const std::string data = std::string(HYOKA_SOURCE_DIR) + "/tests/data/pdf-cmap-fallback";
+  auto run = hyoka("build " + data + " --out " + (root / "out").string() + " " + source_dirs, true);
+  CHECK_MESSAGE(run.status == 0, run.out);
+  for (const char* lang : {"ja", "en"}) {
+    const std::string pdf = read(root / "out" / lang / "s0080/pdf/3-8.pdf");
+    CHECK(pdf.rfind("%PDF-", 0) == 0);
+    CHECK(pdf.find("%%EOF") != std::string::npos);
+  }
+  fs::remove_all(root);
+}
