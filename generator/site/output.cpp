@@ -109,8 +109,9 @@ void Staging::keep(const std::string& relative, std::uintmax_t size) {
   bytes_ += size;
 }
 
-void Staging::count_written(std::uintmax_t size) {
+void Staging::count_written(const std::string& relative, std::uintmax_t size) {
   ++written_;
+  if (previous_.count(relative)) ++replaced_;
   ++files_;
   bytes_ += size;
 }
@@ -139,7 +140,7 @@ void Staging::write(const std::string& relative, std::string_view bytes) {
   file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   file.close();
   if (!file) throw OutputError("cannot write " + path.string() + ": " + std::strerror(errno));
-  count_written(bytes.size());
+  count_written(relative, bytes.size());
 }
 
 void Staging::adopt(const std::string& relative) {
@@ -151,7 +152,7 @@ void Staging::adopt(const std::string& relative) {
     keep(relative, size);
     return;
   }
-  count_written(size);
+  count_written(relative, size);
 }
 
 bool Staging::keep_previous(const std::string& relative) {
@@ -178,7 +179,7 @@ void Staging::copy_tree(const fs::path& from, const std::string& relative) {
 bool Staging::changed() const { return written_ > 0 || kept_.size() != previous_.size(); }
 
 void Staging::commit() {
-  removed_ = previous_.size() - kept_.size();
+  removed_ = previous_.size() - kept_.size() - replaced_;
   if (!changed()) return;  // the output already is this site: touch nothing
   const fs::path& dir = temp();
   for (const auto& relative : kept_) {

@@ -62,7 +62,7 @@ class Staging {
 
  private:
   void keep(const std::string& relative, std::uintmax_t size);
-  void count_written(std::uintmax_t size);
+  void count_written(const std::string& relative, std::uintmax_t size);
   const std::filesystem::path& temp();
 
   std::filesystem::path out_, temp_;
@@ -72,7 +72,7 @@ class Staging {
   std::unordered_map<std::string, std::uintmax_t> previous_;  // relative path → size
   std::mutex kept_mutex_;
   std::vector<std::string> kept_;
-  std::atomic<std::size_t> files_{0}, bytes_{0}, written_{0}, removed_{0};
+  std::atomic<std::size_t> files_{0}, bytes_{0}, written_{0}, replaced_{0}, removed_{0};
 };
 
 }  // namespace hyoka::site

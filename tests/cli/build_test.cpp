@@ -122,6 +122,7 @@ TEST_CASE("build: a rebuild writes only what changed and equals a clean build") 
     CHECK_MESSAGE(allowed, path);
   }
   CHECK(rewritten == count_of(changed.out, "written"));
+  CHECK(count_of(changed.out, "removed") == 0);
   CHECK(rewritten > 0);
   CHECK(after.count("ja/setagaya/policies/1-1-2.html"));
   CHECK(before.at("ja/setagaya/policies/1-1-2.html") != after.at("ja/setagaya/policies/1-1-2.html"));
