@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "template/filter_util.hpp"
 #include "template/format.hpp"
@@ -17,7 +18,7 @@ namespace {
 
 Value f_abs(FilterContext& c, const Value& in, const CallArgs&) {
   c.renderer.use(in);
-  if (in.is_int() || in.is_bool()) return Value(in.as_int() < 0 ? -in.as_int() : in.as_int());
+  if (in.is_int() || in.is_bool()) return in.as_int() < 0 ? py_neg(in) : Value(in.as_int());  // py_neg: -(-2^63) overflows
   if (in.is_float()) return Value(std::fabs(in.as_double()));
   throw RenderError("bad operand type for abs(): '" + type_name(in) + "'");
 }
@@ -86,12 +87,20 @@ Value f_filesizeformat(FilterContext& c, const Value& in, const CallArgs& a) {
   Params p(a, {"binary"}, "filesizeformat");
   bool binary = truthy(p.get_or(0, Value(false)));
   c.renderer.use(in);
-  double bytes = in.is_string() ? std::stod(std::string(in.str())) : in.as_double();
+  double bytes = in.as_double();
+  if (in.is_string()) {
+    std::string text(in.str());
+    char* end = nullptr;
+    bytes = std::strtod(text.c_str(), &end);
+    if (text.empty() || *end != '\0') throw RenderError("could not convert string to float: " + py_repr(in));
+  } else if (!in.is_number()) {
+    throw RenderError("float() argument must be a string or a real number, not '" + type_name(in) + "'");
+  }
   double base = binary ? 1024 : 1000;
   static const char* const si[] = {"kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"};
   static const char* const bin[] = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"};
   if (bytes == 1) return Value("1 Byte");
-  if (bytes < base) return Value(std::to_string(static_cast<std::int64_t>(bytes)) + " Bytes");
+  if (bytes < base) return Value(std::to_string(to_int64(bytes)) + " Bytes");
   char buf[64];
   double unit = base;
   for (int i = 0; i < 8; ++i) {
@@ -163,13 +172,13 @@ Value f_int(FilterContext& c, const Value& in, const CallArgs& a) {
   if (in.is_int() || in.is_bool()) return Value(in.as_int());
   if (in.is_float()) {
     if (!std::isfinite(in.as_double())) return dflt;
-    return Value(static_cast<std::int64_t>(std::trunc(in.as_double())));
+    return Value(to_int64(in.as_double()));
   }
   if (in.is_string()) {
     std::int64_t i;
     if (parse_int(in.str(), int(p.get_or(1, Value(10)).as_int()), i)) return Value(i);
     double d;
-    if (parse_float(in.str(), d) && std::isfinite(d)) return Value(static_cast<std::int64_t>(std::trunc(d)));
+    if (parse_float(in.str(), d) && std::isfinite(d)) return Value(to_int64(d));
   }
   return dflt;
 }
@@ -248,7 +257,7 @@ Value f_round(FilterContext& c, const Value& in, const CallArgs& a) {
     if (in.is_int() || in.is_bool()) {
       if (precision >= 0) return Value(in.as_int());
       double m = std::pow(10.0, double(-precision));
-      return Value(static_cast<std::int64_t>(std::nearbyint(double(in.as_int()) / m) * m));
+      return Value(to_int64(std::nearbyint(double(in.as_int()) / m) * m));
     }
     return Value(py_round(in.as_double(), precision));
   }
@@ -421,6 +430,7 @@ void json_string(std::string& out, std::string_view s) {
 
 // json.dumps(value, sort_keys=True, indent=indent) as Python writes it.
 void dump_json(Renderer& r, std::string& out, const Value& v, int indent, int level) {
+  NestingGuard guard;
   auto newline = [&](int lvl) {
     if (indent < 0) return;
     out += '\n';
@@ -496,6 +506,7 @@ Value f_tojson(FilterContext& c, const Value& in, const CallArgs& a) {
 
 // pprint.pformat for short values: repr with dict keys sorted.
 std::string pformat(const Value& v) {
+  NestingGuard guard;
   if (v.is_dict()) {
     std::vector<std::pair<Value, Value>> items;
     for (std::size_t i = 0; i < v.dict_size(); ++i) items.emplace_back(v.dict_key(i), v.dict_value(i));

@@ -26,7 +26,7 @@ double number_of(FilterContext& c, const Value& in, const char* filter) {
 std::int64_t year_of(FilterContext& c, const Value& in, const char* filter) {
   double d = number_of(c, in, filter);
   if (d != std::floor(d)) throw RenderError(std::string(filter) + ": expected a whole year");
-  return static_cast<std::int64_t>(d);
+  return to_int64(d);
 }
 
 // 1234567 -> "1,234,567"; 1234.5 -> "1,234.5"; number(2): 1234.5 -> "1,234.50"

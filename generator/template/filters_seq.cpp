@@ -1,5 +1,6 @@
 // Built-in filters over sequences and mappings (jinja2/filters.py).
 #include <algorithm>
+#include <cstdlib>
 
 #include "template/filter_util.hpp"
 #include "template/strutil.hpp"
@@ -16,7 +17,9 @@ Value get_attribute_path(Renderer& r, const Value& item, const Value& path) {
     std::size_t dot = s.find('.', start);
     std::string_view part = s.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
     bool digits = !part.empty() && part.find_first_not_of("0123456789") == std::string_view::npos;
-    v = digits ? r.getitem(v, Value(std::int64_t(std::stoll(std::string(part))))) : r.getitem(v, Value(std::string(part)));
+    // An index past 64 bits cannot exist: it is clamped to one that does not either.
+    std::int64_t index = digits ? std::strtoll(std::string(part).c_str(), nullptr, 10) : 0;  // LLONG_MAX on overflow
+    v = digits ? r.getitem(v, Value(index)) : r.getitem(v, Value(std::string(part)));
     if (dot == std::string_view::npos) return v;
     start = dot + 1;
   }

@@ -1,7 +1,9 @@
 #include "template/format.hpp"
 
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "template/python.hpp"
 #include "template/utf8.hpp"
@@ -130,7 +132,9 @@ Value resolve_field(std::string_view field, const CallArgs& args, std::size_t& a
     if (auto_index >= args.pos.size()) throw RenderError("Replacement index " + std::to_string(auto_index) + " out of range");
     v = args.pos[auto_index++];
   } else if (std::isdigit(static_cast<unsigned char>(head[0]))) {
-    std::size_t idx = std::stoul(std::string(head));
+    errno = 0;
+    std::size_t idx = std::strtoull(std::string(head).c_str(), nullptr, 10);
+    if (errno == ERANGE) throw RenderError("Too many decimal digits in format string");
     if (idx >= args.pos.size()) throw RenderError("Replacement index " + std::to_string(idx) + " out of range");
     v = args.pos[idx];
   } else {
@@ -145,10 +149,16 @@ Value resolve_field(std::string_view field, const CallArgs& args, std::size_t& a
       v = v.is_dict() ? v.dict_get(attr) : Value::undefined(std::string(attr));
       end = next;
     } else {
+      if (field[end] != '[') throw RenderError("Only '.' or '[' may follow ']' in format field specifier");
       std::size_t close = field.find(']', end);
+      if (close == std::string_view::npos) throw RenderError("Missing ']' in format string");  // looped forever
       std::string key(field.substr(end + 1, close - end - 1));
       if (v.is_list()) {
-        std::size_t i = std::stoul(key);
+        if (key.empty() || key.find_first_not_of("0123456789") != std::string::npos)
+          throw RenderError("list indices must be integers or slices, not str");
+        errno = 0;
+        std::size_t i = std::strtoull(key.c_str(), nullptr, 10);
+        if (errno == ERANGE) i = v.list_size();  // past the end
         v = i < v.list_size() ? v.list_at(i) : Value();
       } else if (v.is_dict()) {
         v = v.dict_get(std::string_view(key));
@@ -289,7 +299,7 @@ std::string percent_format(std::string_view fmt, const CallArgs& args) {
     }
     if (!v.is_number()) throw RenderError("%" + std::string(1, type) + " format: a number is required, not " + type_name(v));
     if (type == 'i' || type == 'u') type = 'd';
-    if (type == 'd' && !v.is_int()) v = Value(std::int64_t(std::trunc(v.as_double())));
+    if (type == 'd' && !v.is_int()) v = Value(to_int64(v.as_double()));
     if ((type == 'x' || type == 'X' || type == 'o') && !v.is_int()) throw RenderError("%x format: an integer is required");
     if (std::string_view("fFeEgG").find(type) != std::string_view::npos && sp.precision < 0) sp.precision = 6;
     sp.type = type == 'd' ? 'd' : type;

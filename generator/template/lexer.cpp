@@ -1,6 +1,9 @@
 #include "template/lexer.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
 #include "template/error.hpp"
@@ -230,13 +233,17 @@ void Lexer::lex_number() {
     s.erase(std::remove(s.begin(), s.end(), '_'), s.end());
     return s;
   };
-  if (src_[i_] == '0' && i_ + 1 < src_.size() && std::strchr("bBoOxX", src_[i_ + 1]) && src_[i_ + 1] != 0) {
+  // 0x/0o/0b only with a digit after it (Jinja2 reads "0x" as 0 and the name x).
+  if (src_[i_] == '0' && i_ + 2 < src_.size() && std::strchr("bBoOxX", src_[i_ + 1]) && src_[i_ + 1] != 0 &&
+      std::isxdigit(static_cast<unsigned char>(src_[i_ + 2]))) {
     char base = static_cast<char>(src_[i_ + 1] | 0x20);
     i_ += 2;
     std::size_t body = i_;
     digits([](char ch) { return std::isxdigit(static_cast<unsigned char>(ch)) != 0; });
     std::string text = strip(src_.substr(body, i_ - body));
-    long long v = std::stoll(text, nullptr, base == 'b' ? 2 : base == 'o' ? 8 : 16);
+    errno = 0;
+    long long v = std::strtoll(text.c_str(), nullptr, base == 'b' ? 2 : base == 'o' ? 8 : 16);
+    if (errno == ERANGE) fail("integer literal too large for 64 bits", start);
     return push(Tok::Int, std::to_string(v), pos_at(start));
   }
   digits(is_digit);

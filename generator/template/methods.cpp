@@ -316,7 +316,7 @@ Value str_method(Renderer& r, const Value& self, std::string_view name, CallArgs
   throw RenderError("str." + std::string(name) + "() is not supported");
 }
 
-Value list_method(Renderer&, const Value& self, std::string_view name, CallArgs& args) {
+Value list_method(Renderer& r, const Value& self, std::string_view name, CallArgs& args) {
   if (name == "index" || name == "count") {
     if (args.pos.empty()) throw RenderError(std::string(name) + "() takes at least 1 argument");
     std::int64_t n = 0;
@@ -337,12 +337,15 @@ Value list_method(Renderer&, const Value& self, std::string_view name, CallArgs&
   // `{% set _ = items.append(x) %}` idiom); context data stays read-only.
   if (self.is_json() || self.is_tuple()) throw RenderError("cannot modify this list from a template");
   auto& list = const_cast<List&>(self.list());
+  if (name == "append" || name == "extend") r.track_list(self);
   if (name == "append" && args.pos.size() == 1) {
     list.push_back(args.pos[0]);
     return Value(nullptr);
   }
   if (name == "extend" && args.pos.size() == 1) {
-    for (std::size_t i = 0; i < args.pos[0].list_size(); ++i) list.push_back(args.pos[0].list_at(i));
+    // The items first: `l.extend(l)` doubles l, as in Python, instead of running forever.
+    std::vector<Value> items = r.iterate(args.pos[0]);
+    list.insert(list.end(), items.begin(), items.end());
     return Value(nullptr);
   }
   if (name == "pop") {

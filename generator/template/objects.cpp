@@ -142,8 +142,8 @@ Value g_dict(Renderer&, CallArgs& args) {
   return Value(std::move(d));
 }
 
-Value g_namespace(Renderer&, CallArgs& args) {
-  auto ns = std::make_shared<NamespaceObject>();
+Value g_namespace(Renderer& r, CallArgs& args) {
+  auto ns = r.track(std::make_shared<NamespaceObject>());
   if (!args.pos.empty() && args.pos[0].is_dict())
     for (std::size_t i = 0; i < args.pos[0].dict_size(); ++i)
       ns->attrs.set(args.pos[0].dict_key(i), args.pos[0].dict_value(i));

@@ -21,6 +21,7 @@ class MacroObject : public Object {
   bool callable() const override { return true; }
   Value call(Renderer& r, CallArgs& args) override { return r.call_macro(def_, closure_, args); }
   std::string repr() const override { return "<Macro '" + def_->name + "'>"; }
+  void release() override { closure_.reset(); }
 
  private:
   std::shared_ptr<const MacroDef> def_;
@@ -38,6 +39,10 @@ class LoopObject : public Object {
   Value call(Renderer& r, CallArgs& args) override;
   Value call_method(Renderer& r, std::string_view name, CallArgs& args);
   std::string repr() const override;
+  void release() override {  // the items stay: items_ refers to them
+    outer_.reset();
+    changed_last_.clear();
+  }
   std::size_t index0 = 0;
 
  private:
@@ -56,6 +61,7 @@ class NamespaceObject : public Object {
   Value get_attr(std::string_view name) const override;
   bool set_attr(std::string_view name, Value value) override;
   std::string repr() const override;
+  void release() override { attrs.items.clear(); }
   Dict attrs;
 };
 
@@ -90,6 +96,7 @@ class ModuleObject : public Object {
   std::string_view type_name() const override { return "TemplateModule"; }
   Value get_attr(std::string_view name) const override;
   std::string repr() const override { return "<TemplateModule '" + name_ + "'>"; }
+  void release() override { frame_.reset(); }
 
  private:
   std::string name_;

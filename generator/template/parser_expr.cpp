@@ -274,7 +274,10 @@ ExprPtr Parser::parse_subscript(ExprPtr node) {
   if (t.value == ".") {
     if (cur().kind == Tok::Name) return std::make_unique<GetattrExpr>(p, std::move(node), advance().value);
     if (cur().kind != Tok::Int) fail("expected name or number", cur().pos);
-    ExprPtr key = make_const(cur().pos, Value(static_cast<std::int64_t>(std::stoll(advance().value))));
+    errno = 0;
+    long long index = std::strtoll(cur().value.c_str(), nullptr, 10);
+    if (errno == ERANGE) fail("integer index too large for 64 bits", cur().pos);
+    ExprPtr key = make_const(advance().pos, Value(static_cast<std::int64_t>(index)));
     return std::make_unique<GetitemExpr>(p, std::move(node), std::move(key));
   }
   std::vector<ExprPtr> args;
@@ -294,6 +297,10 @@ ExprPtr Parser::parse_subscript(ExprPtr node) {
     }
     return std::make_unique<GetitemExpr>(p, std::move(node), std::move(args[0]));
   }
+  // A slice needs the object it slices: inside a tuple it has none (Jinja2 does
+  // not compile it either; the renderer used to dereference the missing object).
+  for (const auto& arg : args)
+    if (arg->kind == ExprKind::Slice) fail("invalid syntax: a slice inside a tuple subscript", arg->pos);
   auto tuple = std::make_unique<ListExpr>(p, true);
   tuple->items = std::move(args);
   return std::make_unique<GetitemExpr>(p, std::move(node), std::move(tuple));

@@ -1,9 +1,11 @@
 #include "template/python.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <vector>
 
 #include "template/utf8.hpp"
 
@@ -63,7 +65,30 @@ bool both_int(const Value& a, const Value& b) {
   return (a.is_int() || a.is_bool()) && (b.is_int() || b.is_bool());
 }
 
+// Python's ints never overflow; hyoka's are 64 bits, and a result that does
+// not fit is an error rather than a wrapped (undefined) value.
+[[noreturn]] void int_overflow() { throw RenderError("integer overflow: the result does not fit in 64 bits"); }
+
+std::int64_t checked_add(std::int64_t a, std::int64_t b) {
+  std::int64_t r;
+  if (__builtin_add_overflow(a, b, &r)) int_overflow();
+  return r;
+}
+
+std::int64_t checked_sub(std::int64_t a, std::int64_t b) {
+  std::int64_t r;
+  if (__builtin_sub_overflow(a, b, &r)) int_overflow();
+  return r;
+}
+
+std::int64_t checked_mul(std::int64_t a, std::int64_t b) {
+  std::int64_t r;
+  if (__builtin_mul_overflow(a, b, &r)) int_overflow();
+  return r;
+}
+
 std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  if (b == -1) return checked_sub(0, a);  // INT64_MIN / -1 does not fit
   std::int64_t q = a / b;
   if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
   return q;
@@ -83,8 +108,31 @@ Value repeat(const Value& seq, std::int64_t n) {
 
 void append_repr(std::string& out, const Value& v);
 
+// The owned lists and dicts being printed, innermost last: one that contains
+// itself prints as [...] or {...}, as Python's repr does.
+thread_local std::vector<const void*> repr_stack;
+
+struct ReprEntry {
+  const void* id;
+  explicit ReprEntry(const Value& v) : id(v.is_json() ? nullptr : v.holder().get()) {
+    if (id) repr_stack.push_back(id);
+  }
+  ~ReprEntry() {
+    if (id) repr_stack.pop_back();
+  }
+  static bool active(const Value& v) {
+    return !v.is_json() && v.holder() && std::find(repr_stack.begin(), repr_stack.end(), v.holder().get()) != repr_stack.end();
+  }
+};
+
 void append_seq_repr(std::string& out, const Value& v) {
   bool tuple = v.is_tuple();
+  if (ReprEntry::active(v)) {
+    out += tuple ? "(...)" : "[...]";
+    return;
+  }
+  NestingGuard guard;
+  ReprEntry entry(v);
   out += tuple ? '(' : '[';
   std::size_t n = v.list_size();
   for (std::size_t i = 0; i < n; ++i) {
@@ -96,6 +144,12 @@ void append_seq_repr(std::string& out, const Value& v) {
 }
 
 void append_dict_repr(std::string& out, const Value& v) {
+  if (ReprEntry::active(v)) {
+    out += "{...}";
+    return;
+  }
+  NestingGuard guard;
+  ReprEntry entry(v);
   out += '{';
   for (std::size_t i = 0, n = v.dict_size(); i < n; ++i) {
     if (i) out += ", ";
@@ -121,6 +175,23 @@ void append_repr(std::string& out, const Value& v) {
 }
 
 }  // namespace
+
+thread_local int nesting = 0;
+
+NestingGuard::NestingGuard() {
+  if (nesting >= kMaxNesting) throw RenderError("maximum recursion depth exceeded");
+  ++nesting;
+}
+
+NestingGuard::~NestingGuard() { --nesting; }
+
+std::int64_t to_int64(double d) {
+  if (std::isnan(d)) throw RenderError("cannot convert float NaN to integer");
+  if (std::isinf(d)) throw RenderError("cannot convert float infinity to integer");
+  // 2^63 is exact as a double; everything in [-2^63, 2^63) fits.
+  if (d >= 9223372036854775808.0 || d < -9223372036854775808.0) int_overflow();
+  return static_cast<std::int64_t>(d);
+}
 
 std::string format_float(double d) {
   if (std::isnan(d)) return "nan";
@@ -221,17 +292,23 @@ bool py_equal(const Value& a, const Value& b) {
     return a.as_double() == b.as_double();
   }
   if (a.kind() != b.kind()) return false;
+  // The same list or dict: equal without looking inside, as in Python (so
+  // `l == l` holds for a list that contains itself).
+  if ((a.is_list() || a.is_dict()) && !a.is_json() && a.holder() && a.holder() == b.holder() && a.is_tuple() == b.is_tuple())
+    return true;
   switch (a.kind()) {
     case Kind::Undefined: case Kind::None: return true;
     case Kind::String: return a.str() == b.str();
     case Kind::List: {
       if (a.is_tuple() != b.is_tuple() || a.list_size() != b.list_size()) return false;
+      NestingGuard guard;
       for (std::size_t i = 0; i < a.list_size(); ++i)
         if (!py_equal(a.list_at(i), b.list_at(i))) return false;
       return true;
     }
     case Kind::Dict: {
       if (a.dict_size() != b.dict_size()) return false;
+      NestingGuard guard;
       for (std::size_t i = 0; i < a.dict_size(); ++i) {
         Value other = b.dict_get(a.dict_key(i));
         if (other.is_undefined() || !py_equal(a.dict_value(i), other)) return false;
@@ -254,6 +331,7 @@ int py_compare(const Value& a, const Value& b) {
     return c < 0 ? -1 : c > 0;
   }
   if (a.is_list() && b.is_list() && a.is_tuple() == b.is_tuple()) {
+    NestingGuard guard;
     std::size_t n = std::min(a.list_size(), b.list_size());
     for (std::size_t i = 0; i < n; ++i) {
       Value x = a.list_at(i), y = b.list_at(i);
@@ -297,7 +375,7 @@ Value py_add(const Value& a, const Value& b) {
   check_operand(a);
   check_operand(b);
   if (a.is_number() && b.is_number()) {
-    if (both_int(a, b)) return Value(a.as_int() + b.as_int());
+    if (both_int(a, b)) return Value(checked_add(a.as_int(), b.as_int()));
     return Value(a.as_double() + b.as_double());
   }
   if (a.is_string() && b.is_string()) {
@@ -323,7 +401,7 @@ Value py_sub(const Value& a, const Value& b) {
   check_operand(a);
   check_operand(b);
   if (!a.is_number() || !b.is_number()) type_error("-", a, b);
-  if (both_int(a, b)) return Value(a.as_int() - b.as_int());
+  if (both_int(a, b)) return Value(checked_sub(a.as_int(), b.as_int()));
   return Value(a.as_double() - b.as_double());
 }
 
@@ -331,7 +409,7 @@ Value py_mul(const Value& a, const Value& b) {
   check_operand(a);
   check_operand(b);
   if (a.is_number() && b.is_number()) {
-    if (both_int(a, b)) return Value(a.as_int() * b.as_int());
+    if (both_int(a, b)) return Value(checked_mul(a.as_int(), b.as_int()));
     return Value(a.as_double() * b.as_double());
   }
   if ((a.is_string() || a.is_list()) && (b.is_int() || b.is_bool())) return repeat(a, b.as_int());
@@ -362,7 +440,13 @@ Value py_mod(const Value& a, const Value& b) {
   if (a.is_string()) throw RenderError("string % formatting: use the format filter");
   if (!a.is_number() || !b.is_number()) type_error("%", a, b);
   if (b.as_double() == 0.0) throw RenderError("integer division or modulo by zero");
-  if (both_int(a, b)) return Value(a.as_int() - floor_div(a.as_int(), b.as_int()) * b.as_int());
+  if (both_int(a, b)) {
+    std::int64_t x = a.as_int(), y = b.as_int();
+    if (y == -1) return Value(std::int64_t(0));  // INT64_MIN % -1 would trap
+    std::int64_t m = x % y;  // the sign of Python's result follows the divisor
+    if (m != 0 && ((m < 0) != (y < 0))) m += y;
+    return Value(m);
+  }
   double x = a.as_double(), y = b.as_double();
   double m = std::fmod(x, y);
   if (m != 0.0 && ((m < 0) != (y < 0))) m += y;
@@ -377,8 +461,8 @@ Value py_pow(const Value& a, const Value& b) {
   if (both_int(a, b) && b.as_int() >= 0) {
     std::int64_t r = 1, base = a.as_int();
     for (std::int64_t e = b.as_int(); e > 0; e >>= 1) {
-      if (e & 1) r *= base;
-      base *= base;
+      if (e & 1) r = checked_mul(r, base);
+      if (e > 1) base = checked_mul(base, base);
     }
     return Value(r);
   }
@@ -389,7 +473,7 @@ Value py_pow(const Value& a, const Value& b) {
 
 Value py_neg(const Value& a) {
   check_operand(a);
-  if (a.is_int() || a.is_bool()) return Value(-a.as_int());
+  if (a.is_int() || a.is_bool()) return Value(checked_sub(0, a.as_int()));
   if (a.is_float()) return Value(-a.as_double());
   throw RenderError("bad operand type for unary -: '" + type_name(a) + "'");
 }

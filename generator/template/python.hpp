@@ -10,6 +10,9 @@
 namespace hyoka::tmpl {
 
 std::string format_float(double d);           // repr(float)
+// int(d): truncates; a NaN, an infinity or a value past 64 bits is a
+// RenderError (Python's ints are unbounded, hyoka's are 64 bits).
+std::int64_t to_int64(double d);
 void append_str(std::string& out, const Value& v);  // out += str(v)
 std::string py_str(const Value& v);
 std::string py_repr(const Value& v);
@@ -31,6 +34,19 @@ Value py_mod(const Value& a, const Value& b);
 Value py_pow(const Value& a, const Value& b);
 Value py_neg(const Value& a);
 Value py_pos(const Value& a);
+
+// Walking nested values (repr, ==, <, tojson, pprint) recurses once per
+// level. Templates can nest values deeply or make a list contain itself
+// (`l.append(l)`), so each level holds a NestingGuard: past kMaxNesting levels
+// it raises a RenderError instead of overflowing the stack.
+class NestingGuard {
+ public:
+  static constexpr int kMaxNesting = 200;
+  NestingGuard();
+  ~NestingGuard();
+  NestingGuard(const NestingGuard&) = delete;
+  NestingGuard& operator=(const NestingGuard&) = delete;
+};
 
 // markupsafe.escape into out.
 void escape_html(std::string& out, std::string_view s);

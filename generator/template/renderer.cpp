@@ -36,6 +36,13 @@ void Frame::set(std::string_view name, Value value) {
 Renderer::Renderer(const Environment& env, const Json& context, const Json* shared)
     : env_(env), context_(context), shared_(shared), strict_(env.options().strict_undefined) {}
 
+Renderer::~Renderer() {
+  for (const auto& weak : tracked_objects_)
+    if (auto object = weak.lock()) object->release();
+  for (const auto& weak : tracked_lists_)
+    if (auto list = weak.lock()) static_cast<List*>(list.get())->clear();
+}
+
 std::string Renderer::render(const Template& t) {
   std::string out;
   out.reserve(4096);
@@ -202,7 +209,7 @@ void Renderer::exec_for(const ForStmt& s, const FramePtr& outer, const Value& it
   std::shared_ptr<LoopObject> loop;
   Value loop_value;
   if (s.uses_loop) {
-    loop = std::make_shared<LoopObject>(items, depth, &s, outer);
+    loop = track(std::make_shared<LoopObject>(items, depth, &s, outer));
     loop_value = Value(std::static_pointer_cast<Object>(loop));
   }
   for (std::size_t i = 0; i < items->size(); ++i) {
@@ -272,12 +279,12 @@ void Renderer::exec_set_block(const SetBlockStmt& s) {
 }
 
 void Renderer::exec_macro(const MacroStmt& s) {
-  frame_->set(s.def->name, Value(std::make_shared<MacroObject>(s.def, frame_)));
+  frame_->set(s.def->name, Value(track(std::make_shared<MacroObject>(s.def, frame_))));
 }
 
 void Renderer::exec_call_block(const CallBlockStmt& s) {
   const auto& call = static_cast<const CallExpr&>(*s.call);
-  Value caller(std::make_shared<MacroObject>(s.caller, frame_));
+  Value caller(track(std::make_shared<MacroObject>(s.caller, frame_)));
   Value callee = eval(*call.callee);
   CallArgs args;
   eval_args(call.args, args);
@@ -428,7 +435,7 @@ void Renderer::exec_import(const ImportStmt& s) {
   Value name = eval(*s.tmpl);
   pos_ = s.pos;
   FramePtr module = import_module(name, s.with_context);
-  frame_->set(s.alias, Value(std::make_shared<ModuleObject>(py_str(name), module)));
+  frame_->set(s.alias, Value(track(std::make_shared<ModuleObject>(py_str(name), module))));
 }
 
 void Renderer::exec_from_import(const FromImportStmt& s) {
@@ -456,6 +463,7 @@ Value Renderer::call_macro(const std::shared_ptr<const MacroDef>& def, const Fra
   Dict extra_kw;
   Value caller;
   for (auto& [key, val] : args.kw) {
+    // An init-capture: clang before 16 cannot capture a structured binding.
     auto it = std::find_if(def->params.begin(), def->params.end(), [&k = key](const auto& p) { return p.first == k; });
     if (it != def->params.end()) {
       std::size_t idx = static_cast<std::size_t>(it - def->params.begin());

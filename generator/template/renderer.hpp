@@ -31,6 +31,9 @@ class LoopObject;
 class Renderer {
  public:
   Renderer(const Environment& env, const Json& context, const Json* shared = nullptr);
+  ~Renderer();
+  Renderer(const Renderer&) = delete;
+  Renderer& operator=(const Renderer&) = delete;
 
   std::string render(const Template& t);
 
@@ -52,6 +55,21 @@ class Renderer {
   std::string render_block(const std::string& name, std::size_t index);
   bool has_block(const std::string& name, std::size_t index) const;
   const Environment& env() const { return env_; }
+  // Values made while rendering can form reference cycles: a macro holds the
+  // scope that holds the macro, `{% set ns.me = ns %}`, `l.append(l)`. Every
+  // object or list that can close one is tracked here, and the destructor
+  // releases them all (no value outlives its render), so nothing leaks.
+  template <class T>
+  const std::shared_ptr<T>& track(const std::shared_ptr<T>& object) {
+    tracked_objects_.push_back(object);
+    return object;
+  }
+  void track_list(const Value& list) {
+    const auto& owner = list.holder();
+    bool same = !tracked_lists_.empty() && !tracked_lists_.back().owner_before(owner) &&
+                !owner.owner_before(tracked_lists_.back());
+    if (!same) tracked_lists_.push_back(owner);  // appends in a loop: once
+  }
 
  private:
   // statements
@@ -113,6 +131,8 @@ class Renderer {
   std::map<std::string, std::vector<const BlockStmt*>, std::less<>> blocks_;
   std::vector<std::shared_ptr<const Template>> keep_alive_;
   std::string sink_;  // output after {% extends %} goes nowhere
+  std::vector<std::weak_ptr<Object>> tracked_objects_;
+  std::vector<std::weak_ptr<void>> tracked_lists_;
 };
 
 }  // namespace hyoka::tmpl

@@ -41,6 +41,35 @@ const Value* CallArgs::find_kw(std::string_view name) const {
   return nullptr;
 }
 
+namespace {
+// Trivially destructible, so still readable while static Values (the
+// built-in globals) are destroyed after the thread's graveyard is gone.
+thread_local bool graveyard_gone = false;
+struct Graveyard {
+  std::vector<std::shared_ptr<void>> items;
+  bool draining = false;
+  ~Graveyard() { graveyard_gone = true; }
+};
+thread_local Graveyard graveyard;
+}  // namespace
+
+Value::~Value() {
+  if (kind_ < Kind::List || !hold_ || hold_.use_count() != 1 || graveyard_gone) return;  // the member destructor frees it
+  try {
+    graveyard.items.push_back(std::move(hold_));
+  } catch (...) {  // out of memory: hold_ is unchanged and frees it here, recursively
+    return;
+  }
+  if (graveyard.draining) return;  // an outer ~Value frees it
+  graveyard.draining = true;
+  while (!graveyard.items.empty()) {
+    std::shared_ptr<void> last = std::move(graveyard.items.back());
+    graveyard.items.pop_back();
+    last.reset();  // may queue the values it held
+  }
+  graveyard.draining = false;
+}
+
 Value::Value(std::string s) : kind_(Kind::String) {
   auto p = std::make_shared<std::string>(std::move(s));
   u_.p = p.get();
@@ -107,6 +136,11 @@ Value Value::from_json(const Json& j) {
   return v;
 }
 
+std::int64_t Value::as_int_slow() const {
+  if (kind_ == Kind::Float) return to_int64(u_.f);
+  throw RenderError("'" + type_name(*this) + "' object cannot be interpreted as an integer");
+}
+
 double Value::as_double() const {
   switch (kind_) {
     case Kind::Float: return u_.f;
@@ -116,26 +150,58 @@ double Value::as_double() const {
   }
 }
 
-std::string_view Value::str() const { return *static_cast<const std::string*>(u_.p); }
-const std::string& Value::str_ref() const { return *static_cast<const std::string*>(u_.p); }
+namespace {
+[[noreturn]] void wrong_kind(const Value& v, const char* expected) {
+  throw RenderError(std::string("expected ") + expected + ", not '" + type_name(v) + "'");
+}
+[[noreturn]] void out_of_range() { throw RenderError("index out of range"); }
+}  // namespace
 
-std::size_t Value::list_size() const { return json_ ? json().size() : list().size(); }
+std::string_view Value::str() const { return str_ref(); }
+const std::string& Value::str_ref() const {
+  if (kind_ != Kind::String) wrong_kind(*this, "a string");
+  return *static_cast<const std::string*>(u_.p);
+}
 
-Value Value::list_at(std::size_t i) const { return json_ ? from_json(json()[i]) : list()[i]; }
+const List& Value::list() const {
+  if (kind_ != Kind::List || json_) wrong_kind(*this, "a list");
+  return *static_cast<const List*>(u_.p);
+}
+
+const Dict& Value::dict() const {
+  if (kind_ != Kind::Dict || json_) wrong_kind(*this, "a dict");
+  return *static_cast<const Dict*>(u_.p);
+}
+
+std::size_t Value::list_size() const {
+  if (kind_ != Kind::List) wrong_kind(*this, "a list or tuple");
+  return json_ ? json().size() : list().size();
+}
+
+Value Value::list_at(std::size_t i) const {
+  if (i >= list_size()) out_of_range();
+  return json_ ? from_json(json()[i]) : list()[i];
+}
 
 static const Json::object_t& object_of(const Json& j) { return j.get_ref<const Json::object_t&>(); }
 
-std::size_t Value::dict_size() const { return json_ ? json().size() : dict().items.size(); }
+std::size_t Value::dict_size() const {
+  if (kind_ != Kind::Dict) wrong_kind(*this, "a dict");
+  return json_ ? json().size() : dict().items.size();
+}
 
 Value Value::dict_key(std::size_t i) const {
+  if (i >= dict_size()) out_of_range();
   return json_ ? borrow((object_of(json()).begin() + std::ptrdiff_t(i))->first) : dict().items[i].first;
 }
 
 Value Value::dict_value(std::size_t i) const {
+  if (i >= dict_size()) out_of_range();
   return json_ ? from_json((object_of(json()).begin() + std::ptrdiff_t(i))->second) : dict().items[i].second;
 }
 
 Value Value::dict_get(std::string_view key) const {
+  if (kind_ != Kind::Dict) wrong_kind(*this, "a dict");
   if (json_) {
     for (const auto& kv : object_of(json()))
       if (kv.first == key) return from_json(kv.second);
@@ -147,12 +213,14 @@ Value Value::dict_get(std::string_view key) const {
 
 Value Value::dict_get(const Value& key) const {
   if (key.is_string()) return dict_get(key.str());
+  if (kind_ != Kind::Dict) wrong_kind(*this, "a dict");
   if (json_) return Value::undefined_attr("dict object", py_repr(key));
   if (const Value* v = dict().find(key)) return *v;
   return Value::undefined_attr("dict object", py_repr(key));
 }
 
 bool Value::dict_has(const Value& key) const {
+  if (kind_ != Kind::Dict) wrong_kind(*this, "a dict");
   if (json_) {
     if (!key.is_string()) return false;
     for (const auto& kv : object_of(json()))

@@ -63,6 +63,16 @@ class Value {
   Value(List list, bool tuple = false);   // owned list / tuple
   Value(Dict dict);                       // owned dict
   Value(std::shared_ptr<Object> obj);
+  Value(const Value&) = default;
+  Value(Value&&) noexcept = default;
+  Value& operator=(const Value&) = default;
+  Value& operator=(Value&&) noexcept = default;
+  // Values nest (a list of lists, a namespace holding a list, ...) as deep as
+  // a template makes them, e.g. `{% set ns.x = [ns.x] %}` in a long loop. The
+  // last owner of a list, dict or object defers its destruction to a queue
+  // emptied by the outermost destructor, so freeing a deep value never
+  // recurses.
+  ~Value();
 
   static Value undefined(std::string name);
   static Value undefined_attr(std::string owner, std::string name);
@@ -86,16 +96,22 @@ class Value {
   bool is_json() const { return json_; }
 
   bool as_bool() const { return u_.b; }
-  std::int64_t as_int() const { return kind_ == Kind::Bool ? std::int64_t(u_.b) : u_.i; }
+  // Int or Bool; a Float is truncated; any other kind is a RenderError (it
+  // used to read the payload pointer as a number).
+  std::int64_t as_int() const { return kind_ == Kind::Int ? u_.i : kind_ == Kind::Bool ? std::int64_t(u_.b) : as_int_slow(); }
   double as_double() const;  // Int, Float or Bool
+  // The accessors below check the kind and throw a RenderError on a mismatch:
+  // reading the payload as the wrong type was undefined behaviour (fuzzing).
   std::string_view str() const;  // String only
   const std::string& str_ref() const;
   Object* object() const { return static_cast<Object*>(hold_.get()); }
   std::shared_ptr<Object> object_ptr() const { return std::static_pointer_cast<Object>(hold_); }
+  const std::shared_ptr<void>& holder() const { return hold_; }  // owner of an owned payload
   const Json& json() const { return *static_cast<const Json*>(u_.p); }
-  const List& list() const { return *static_cast<const List*>(u_.p); }  // owned list only
-  const Dict& dict() const { return *static_cast<const Dict*>(u_.p); }  // owned dict only
+  const List& list() const;  // owned list only
+  const Dict& dict() const;  // owned dict only
   std::string undefined_message() const;
+  std::int64_t as_int_slow() const;
 
   Value with_safe(bool safe) const { Value v = *this; v.safe_ = safe; return v; }
   Value as_group() const { Value v = *this; v.group_ = true; return v; }
@@ -148,6 +164,9 @@ class Object {
   virtual bool callable() const { return false; }
   virtual Value call(Renderer& r, CallArgs& args);
   virtual std::string repr() const;
+  // Drops the values and scopes it refers to. Called when the render is over,
+  // to break reference cycles (see Renderer::track).
+  virtual void release() {}
 };
 
 }  // namespace hyoka::tmpl
