@@ -1,39 +1,11 @@
 #include "site/csv.hpp"
 
-#include <cctype>
+#include "evaluate/report.hpp"
 
 namespace hyoka::site::csv {
-namespace {
 
-bool is_plain_number(const std::string& s) {
-  std::size_t i = (!s.empty() && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
-  bool digits = false, point = false;
-  for (; i < s.size(); ++i) {
-    if (std::isdigit(static_cast<unsigned char>(s[i]))) digits = true;
-    else if (s[i] == '.' && !point) point = true;
-    else return false;
-  }
-  return digits;
-}
-
-bool looks_like_formula(const std::string& s) {
-  if (s.empty() || is_plain_number(s)) return false;
-  const char c = s.front();
-  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
-}
-
-}  // namespace
-
-std::string cell(const std::string& value) {
-  const std::string text = looks_like_formula(value) ? "'" + value : value;
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + '"';
-}
+// The same guard and quoting as `hyoka evaluate --format csv`.
+std::string cell(const std::string& value) { return evaluate::csv_cell(value); }
 
 std::string row(const Row& cells) {
   std::string out;
