@@ -39,24 +39,6 @@ std::set<std::string> ids_of(const std::vector<T>& items) {
   return ids;
 }
 
-// Ids become file names, and Windows and macOS do not tell "A1" from "a1":
-// ids that differ only in case are duplicates too.
-class UniqueIds {
- public:
-  // Empty when the id is new; otherwise why it is a duplicate.
-  std::optional<std::string> add(const std::string& id) {
-    std::string folded = id;
-    for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    auto [it, inserted] = seen_.emplace(folded, id);
-    if (inserted) return std::nullopt;
-    if (it->second == id) return "\"" + id + "\"";
-    return "\"" + id + "\" (the same as \"" + it->second + "\" apart from upper/lower case: their files would collide on Windows and macOS)";
-  }
-
- private:
-  std::map<std::string, std::string> seen_;  // folded → as first written
-};
-
 template <typename T>
 void check_unique(const std::vector<T>& items, const std::filesystem::path& file, const std::string& array,
                   const std::string& what, Reporter& report) {
@@ -140,6 +122,16 @@ void check_project_ids(const Plan& plan, Reporter& report) {
 }
 
 }  // namespace
+
+std::optional<std::string> UniqueIds::add(const std::string& id) {
+  std::string folded = id;
+  for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto [it, inserted] = seen_.emplace(folded, id);
+  if (inserted) return std::nullopt;
+  if (it->second == id) return "\"" + id + "\"";
+  return "\"" + id + "\" (the same as \"" + it->second +
+         "\" apart from upper/lower case: their files would collide on Windows and macOS)";
+}
 
 void check_references(const Plan& plan, Diagnostics& diagnostics) {
   Reporter report(diagnostics);

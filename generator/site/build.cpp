@@ -6,6 +6,7 @@
 #include <mutex>
 #include <thread>
 
+#include "model/checks.hpp"
 #include "model/loader.hpp"
 #include "site/i18n.hpp"
 #include "site/output.hpp"
@@ -39,20 +40,13 @@ void check_year(const model::Plan& plan, const BuildOptions& options, model::Dia
                       "pass a --year inside the period");
 }
 
-std::string lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
-
-// Two folders with the same plan id would write the same pages (on Windows
-// and macOS file systems "A" and "a" are the same name).
+// Two folders with the same plan id would write the same pages.
 void check_unique_ids(const std::vector<model::Plan>& plans, model::Diagnostics& diagnostics) {
-  for (std::size_t i = 0; i < plans.size(); ++i)
-    for (std::size_t j = 0; j < i; ++j)
-      if (lower(plans[i].id) == lower(plans[j].id))
-        diagnostics.error(plans[i].root / "plan.json", "/id",
-                          "plan id \"" + plans[i].id + "\" is also used by " + (plans[j].root / "plan.json").string(),
-                          "give every plan its own id");
+  model::UniqueIds seen;
+  for (const auto& plan : plans)
+    if (auto duplicate = seen.add(plan.id))
+      diagnostics.error(plan.root / "plan.json", "/id", "plan id " + *duplicate + " is used by another plan folder",
+                        "give every plan its own id");
 }
 
 // Shard 0 loads every plan (the site home lists them all); the other shards only their own.

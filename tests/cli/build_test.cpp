@@ -207,3 +207,18 @@ TEST_CASE("build: a plan whose characters once made libharu fail to save the fon
   }
   fs::remove_all(root);
 }
+
+TEST_CASE("build: two plan folders with the same id, even in another case, are refused") {
+  Scratch s("dupid");
+  fs::copy(s.root / "content/nerima", s.root / "content/nerima-copy", fs::copy_options::recursive);
+  std::string plan = read(s.root / "content/nerima-copy/plan.json");
+  const auto at = plan.find("\"id\": \"nerima\"");
+  REQUIRE(at != std::string::npos);
+  plan.replace(at, std::string("\"id\": \"nerima\"").size(), "\"id\": \"Nerima\"");
+  std::ofstream(s.root / "content/nerima-copy/plan.json", std::ios::binary | std::ios::trunc) << plan;
+  auto run = hyoka(s.build("out", "--no-pdf"), true);
+  CHECK(run.status == 1);
+  CHECK(run.out.find("nerima-copy/plan.json") != std::string::npos);
+  CHECK(run.out.find("apart from upper/lower case") != std::string::npos);
+  CHECK_FALSE(fs::exists(s.root / "out"));
+}
