@@ -69,12 +69,11 @@ json PlanContext::make_plan_summary() {
     json policies = json::array();
     for (const auto& policy : plan_.policies)
       if (policy.area == area.id) policies.push_back(policy_summary(policy));
-    json a{{"id", area.id},  {"number", area.number},     {"name", text_.text(area.name)},
-           {"vision", text_.text(area.vision)}, {"url", routes::area(id, area.id)}, {"policies", std::move(policies)}};
     const auto it = evaluation_.by_area.find(area.id);
-    a["counts"] = counts(it == evaluation_.by_area.end() ? GradeCounts{} : it->second, "area-" + area.id + "-grades",
-                         ui("chart.area_title", {{"area", area.name.in(lang())}}));
-    areas.push_back(std::move(a));
+    areas.push_back(Object(7)("id", area.id)("number", area.number)("name", text_.text(area.name))(
+        "vision", text_.text(area.vision))("url", routes::area(id, area.id))("policies", std::move(policies))(
+        "counts", counts(it == evaluation_.by_area.end() ? GradeCounts{} : it->second, "area-" + area.id + "-grades",
+                         ui("chart.area_title", {{"area", area.name.in(lang())}}))));
   }
   std::size_t project_count = 0;
   for (const auto& policy : plan_.policies) project_count += policy.projects.size();
@@ -209,7 +208,7 @@ json PlanContext::footnotes(const model::Policy& policy) {
 }
 
 json PlanContext::policy(const model::Policy& policy) {
-  json out = policy_summary(policy);
+  json out = Object(policy_summary(policy), 10);
   json rows = json::array(), reasons = json::array(), projects = json::array();
   for (const auto& ind : policy.indicators) {
     json row = evaluated_row(policy, ind);
@@ -218,7 +217,7 @@ json PlanContext::policy(const model::Policy& policy) {
     rows.push_back(std::move(row));
   }
   for (const auto& project : policy.projects) {
-    json summary = project_summary(policy, project);
+    json summary = project_summary(policy, project, 1);
     const auto year = project.years.find(evaluation_.year);
     summary["step"] = year == project.years.end() ? json(nullptr) : project_year(project, year->first, year->second);
     projects.push_back(std::move(summary));
@@ -278,7 +277,7 @@ json PlanContext::chart_for(const model::Policy& policy, const model::Indicator&
 }
 
 json PlanContext::indicator(const model::Policy& policy, const model::Indicator& ind) {
-  json out = evaluated_row(policy, ind);
+  json out = Object(evaluated_row(policy, ind), 3);
   json years = json::array();
   for (const auto& [year, values] : ind.years) years.push_back(year_row(policy, ind, year));
   out["years"] = std::move(years);

@@ -37,7 +37,7 @@ class PlanContext {
   json all_divisions();
   json counts(const evaluate::GradeCounts& counts, const std::string& chart_id, const std::string& title);
 
-  std::string ui(const std::string& key, const json& args = {}) const { return i18n_.get(lang(), key, args); }
+  std::string ui(std::string_view key, UiArgs args = {}) const { return i18n_.get(lang(), key, args); }
   int fallback_count() const { return text_.fallback_count(); }
 
  private:
@@ -49,7 +49,8 @@ class PlanContext {
   const json& evaluated_row(const model::Policy& policy, const model::Indicator& indicator);  // of the evaluated year
   json result(const evaluate::Result& result, const std::string& rule);
   json year_row(const model::Policy& policy, const model::Indicator& indicator, int year);
-  json project_summary(const model::Policy& policy, const model::Project& project);
+  // more_keys: room for the keys the caller adds (see Object).
+  json project_summary(const model::Policy& policy, const model::Project& project, std::size_t more_keys = 0);
   json project_year(const model::Project& project, int year, const model::ProjectYear& values);
   json cross_listing(const model::Project& project);
   json divisions(const std::vector<std::string>& ids);

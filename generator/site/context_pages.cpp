@@ -19,9 +19,9 @@ json PlanContext::cross_listing(const model::Project& project) {
   return Object(2)("url", nullptr)("external", text_.text(listing.external));
 }
 
-json PlanContext::project_summary(const model::Policy& policy, const model::Project& project) {
+json PlanContext::project_summary(const model::Policy& policy, const model::Project& project, std::size_t more_keys) {
   (void)policy;
-  return Object(8)("id", project.id)("number", project.number)("name", text_.text(project.name))(
+  return Object(8 + more_keys)("id", project.id)("number", project.number)("name", text_.text(project.name))(
       "priority", project.priority)("cross_listed", cross_listing(project))("divisions", divisions(project.divisions))(
       "unit", text_.unit(project.unit))("url", routes::project(plan_.id, project.id));
 }
@@ -35,7 +35,7 @@ json PlanContext::project_year(const model::Project& project, int year, const mo
 }
 
 json PlanContext::project(const model::Policy& policy, const model::Project& project) {
-  json out = project_summary(policy, project);
+  json out = project_summary(policy, project, 12);
   json years = json::array(), indicators = json::array();
   model::Decimal sum;
   bool any_cost = false;
@@ -67,11 +67,11 @@ json PlanContext::project(const model::Policy& policy, const model::Project& pro
                                         {"value", text_.value(project.status->value)}} : json(nullptr);
   out["goal"] = project.goal ? json{{"year", project.goal->year ? year_json(*project.goal->year, lang()) : json(nullptr)},
                                     {"value", text_.value(project.goal->value)}} : json(nullptr);
-  out["years"] = years;
+  out["years"] = std::move(years);
   out["cost_sum"] = any_cost ? json(format_decimal(sum)) : json(nullptr);
   out["cost_total"] = project.cost_total ? json(format_decimal(*project.cost_total)) : json(nullptr);
-  out["budget"] = budget;
-  out["indicators"] = indicators;
+  out["budget"] = std::move(budget);
+  out["indicators"] = std::move(indicators);
   out["commentary"] = text_.commentary(project.commentary, "c-");
   out["policy"] = policy_summary(policy);
   return out;

@@ -137,7 +137,7 @@ std::string data_json(const model::Plan& plan, const evaluate::PlanEvaluation& e
           "number", ind.number)("name", ind.name.in(lang))("unit", plan.unit_in(ind.unit, lang))(
           "baseline", ind.baseline ? value_json(ind.baseline->value, lang) : json(nullptr))(
           "baseline_year", ind.baseline && ind.baseline->year ? json(*ind.baseline->year) : json(nullptr))(
-          "years", years)("result", res ? json{{"year", res->year},
+          "years", std::move(years))("result", res ? json{{"year", res->year},
                                                {"status", evaluate::code(res->status)},
                                                {"rate", res->rate ? evaluate::number_json(*res->rate) : json(nullptr)},
                                                {"grade", res->grade},
@@ -150,15 +150,15 @@ std::string data_json(const model::Plan& plan, const evaluate::PlanEvaluation& e
         years[std::to_string(y)] = {{"plan", value_json(py.plan, lang)}, {"actual", value_json(py.actual, lang)},
                                     {"cost", value_json(py.cost, lang)}};
       projects.push_back(Object(9)("policy", policy.id)("id", p.id)("number", p.number)("name", p.name.in(lang))(
-          "priority", p.priority)("divisions", p.divisions)("unit", plan.unit_in(p.unit, lang))("years", years)(
+          "priority", p.priority)("divisions", p.divisions)("unit", plan.unit_in(p.unit, lang))("years", std::move(years))(
           "cost_total", p.cost_total ? evaluate::number_json(*p.cost_total) : json(nullptr)));
     }
   }
   json out{{"plan", {{"id", plan.id}, {"city", plan.city.in(lang)}, {"name", plan.name.in(lang)},
                      {"period", {plan.period_start, plan.period_end}}, {"evaluation_year", ev.year},
                      {"currency_unit", plan.currency_unit ? json(plan.currency_unit->in(lang)) : json(nullptr)}}},
-           {"indicators", indicators},
-           {"projects", projects}};
+           {"indicators", std::move(indicators)},
+           {"projects", std::move(projects)}};
   return out.dump(1) + "\n";
 }
 

@@ -17,9 +17,17 @@ using model::Lang;
 // Builds a JSON object key by key, for the contexts made once per page: a
 // braced initializer list makes every pair a two-element array first, which
 // costs three allocations per key.
+//
+// Size it for every key the object will ever get: ordered_json keeps its
+// members in a vector of pair<const string, json>, which cannot be moved,
+// so an object that outgrows its capacity deep-copies all its members.
 class Object {
  public:
   explicit Object(std::size_t keys) { items().reserve(keys); }
+  // A copy of `base` with room for `more` keys.
+  Object(const json& base, std::size_t more) : Object(base.size() + more) {
+    for (const auto& [key, value] : base.items()) items().emplace_back(key, value);
+  }
   Object&& operator()(const char* key, json value) && {
     items().emplace_back(key, std::move(value));
     return std::move(*this);

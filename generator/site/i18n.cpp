@@ -33,15 +33,36 @@ std::vector<std::string> missing_from(const std::vector<std::string>& have, cons
   return missing;
 }
 
-std::string fill(std::string text, const json& args) {
-  if (!args.is_object()) return text;
-  for (const auto& [name, value] : args.items()) {
-    const std::string slot = "{" + name + "}";
-    const std::string repl = value.is_string() ? value.get<std::string>() : value.dump();
-    for (std::size_t pos = 0; (pos = text.find(slot, pos)) != std::string::npos; pos += repl.size())
-      text.replace(pos, slot.size(), repl);
+// One pass: a value that itself contains "{name}" is not filled again.
+std::string fill(std::string_view text, UiArgs args) {
+  if (args.size() == 0) return std::string(text);
+  std::string out;
+  out.reserve(text.size() + 32);
+  std::size_t pos = 0;
+  for (std::size_t open; (open = text.find('{', pos)) != std::string_view::npos;) {
+    const std::size_t close = text.find('}', open + 1);
+    if (close == std::string_view::npos) break;
+    const std::string_view name = text.substr(open + 1, close - open - 1);
+    const auto arg = std::find_if(args.begin(), args.end(), [&](const UiArg& a) { return a.name == name; });
+    out.append(text, pos, open - pos);
+    if (arg == args.end()) {
+      out += '{';  // not a placeholder of this call: kept as written
+      pos = open + 1;
+      continue;
+    }
+    out += arg->value;
+    pos = close + 1;
   }
-  return text;
+  out.append(text, pos);
+  return out;
+}
+
+// The member `name` of a catalogue object, or null.
+const json* member(const json& node, std::string_view name) {
+  if (!node.is_object()) return nullptr;
+  for (const auto& [key, value] : node.get_ref<const json::object_t&>())
+    if (key == name) return &value;
+  return nullptr;
 }
 
 }  // namespace
@@ -69,18 +90,16 @@ Catalogues Catalogues::from_json(json ja, json en) {
   return c;
 }
 
-std::string Catalogues::get(model::Lang lang, const std::string& key, const json& args) const {
+std::string Catalogues::get(model::Lang lang, std::string_view key, UiArgs args) const {
   const json* node = &of(lang);
   for (std::size_t start = 0; start <= key.size();) {
     const std::size_t dot = std::min(key.find('.', start), key.size());
-    const std::string part = key.substr(start, dot - start);
-    if (!node->is_object() || !node->contains(part))
-      throw I18nError(std::string("missing UI string \"") + key + "\" in " + model::code(lang) + ".json");
-    node = &(*node)[part];
+    node = member(*node, key.substr(start, dot - start));
+    if (!node) throw I18nError("missing UI string \"" + std::string(key) + "\" in " + model::code(lang) + ".json");
     start = dot + 1;
   }
-  if (!node->is_string()) throw I18nError("UI string \"" + key + "\" is not a string");
-  return fill(node->get<std::string>(), args);
+  if (!node->is_string()) throw I18nError("UI string \"" + std::string(key) + "\" is not a string");
+  return fill(node->get_ref<const std::string&>(), args);
 }
 
 }  // namespace hyoka::site

@@ -1,10 +1,13 @@
 #pragma once
 // The UI string catalogues templates/i18n/<lang>.json: nested objects whose
 // dotted paths are the keys templates use ({{ 'nav.home'|t }}).
+#include <concepts>
 #include <filesystem>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/plan.hpp"
@@ -15,6 +18,17 @@ struct I18nError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The value of one {name} placeholder. UI strings are filled thousands of
+// times a page set (chart descriptions), so no JSON object is made for it.
+struct UiArg {
+  UiArg(std::string_view name, std::string value) : name(name), value(std::move(value)) {}
+  UiArg(std::string_view name, const char* value) : name(name), value(value) {}
+  UiArg(std::string_view name, std::integral auto value) : name(name), value(std::to_string(value)) {}
+  std::string_view name;
+  std::string value;
+};
+using UiArgs = std::initializer_list<UiArg>;
+
 class Catalogues {
  public:
   // Reads both catalogues; throws I18nError on a syntax error, a missing
@@ -24,7 +38,7 @@ class Catalogues {
 
   const nlohmann::ordered_json& of(model::Lang lang) const { return lang == model::Lang::ja ? ja_ : en_; }
   // The string at a dotted key, with {name} placeholders filled; throws I18nError when missing.
-  std::string get(model::Lang lang, const std::string& key, const nlohmann::ordered_json& args = {}) const;
+  std::string get(model::Lang lang, std::string_view key, UiArgs args = {}) const;
 
  private:
   nlohmann::ordered_json ja_, en_;

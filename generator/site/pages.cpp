@@ -41,7 +41,7 @@ class LanguageSite {
   void add_file(const std::string& path, std::string bytes);
   void add_downloads(const PlanInput& input, PlanContext& ctx, json& files);
   json crumb(const std::string& title, const std::string& url) const { return {{"title", title}, {"url", url}}; }
-  std::string ui(const std::string& key, const json& args = {}) const { return i18n_.get(lang_, key, args); }
+  std::string ui(std::string_view key, UiArgs args = {}) const { return i18n_.get(lang_, key, args); }
 
   const Catalogues& i18n_;
   const SiteOptions& options_;
@@ -57,15 +57,12 @@ json LanguageSite::page(const std::string& kind, const std::string& path, const 
   const std::string base = routes::base_of(path);
   const std::string lang = model::code(lang_), other_lang = model::code(other(lang_));
   const std::string canonical_path = lang + "/" + path;
-  return {{"page", {{"kind", kind},
-                    {"path", path},
-                    {"base", base},
-                    {"root", base + "../"},
-                    {"alternate", base + "../" + other_lang + "/" + path},
-                    {"canonical", options_.base_url.empty() ? base + "../" + canonical_path : options_.base_url + canonical_path},
-                    {"title", title},
-                    {"description", description},
-                    {"breadcrumbs", std::move(breadcrumbs)}}}};
+  // Room for the page's own keys (search has two), see Object.
+  return Object(3)("page", Object(9)("kind", kind)("path", path)("base", base)("root", base + "../")(
+                               "alternate", base + "../" + other_lang + "/" + path)(
+                               "canonical", options_.base_url.empty() ? base + "../" + canonical_path
+                                                                      : options_.base_url + canonical_path)(
+                               "title", title)("description", description)("breadcrumbs", std::move(breadcrumbs)));
 }
 
 void LanguageSite::add(const std::string& kind, const std::string& path, const json& context) {

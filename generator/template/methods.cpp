@@ -14,15 +14,17 @@ namespace hyoka::tmpl {
 
 namespace {
 
-constexpr std::array kDictMethods = {"items", "keys", "values", "get", "copy", "update", "pop", "setdefault",
-                                     "clear", "popitem", "fromkeys"};
-constexpr std::array kStrMethods = {"upper", "lower", "title", "capitalize", "strip", "lstrip", "rstrip",
-                                    "startswith", "endswith", "split", "rsplit", "replace", "format", "join",
-                                    "count", "find", "rfind", "index", "isdigit", "isalpha", "isalnum", "isspace",
-                                    "isupper", "islower", "zfill", "center", "ljust", "rjust", "splitlines",
-                                    "swapcase", "casefold", "isdecimal", "isnumeric", "partition", "rpartition"};
-constexpr std::array kListMethods = {"index", "count", "append", "extend", "insert", "pop", "remove",
-                                     "reverse", "sort", "copy", "clear"};
+// string_views, not C strings: these are searched on every attribute access.
+using namespace std::string_view_literals;
+constexpr std::array kDictMethods = {"items"sv, "keys"sv, "values"sv, "get"sv, "copy"sv, "update"sv, "pop"sv, "setdefault"sv,
+                                     "clear"sv, "popitem"sv, "fromkeys"sv};
+constexpr std::array kStrMethods = {"upper"sv, "lower"sv, "title"sv, "capitalize"sv, "strip"sv, "lstrip"sv, "rstrip"sv,
+                                    "startswith"sv, "endswith"sv, "split"sv, "rsplit"sv, "replace"sv, "format"sv, "join"sv,
+                                    "count"sv, "find"sv, "rfind"sv, "index"sv, "isdigit"sv, "isalpha"sv, "isalnum"sv, "isspace"sv,
+                                    "isupper"sv, "islower"sv, "zfill"sv, "center"sv, "ljust"sv, "rjust"sv, "splitlines"sv,
+                                    "swapcase"sv, "casefold"sv, "isdecimal"sv, "isnumeric"sv, "partition"sv, "rpartition"sv};
+constexpr std::array kListMethods = {"index"sv, "count"sv, "append"sv, "extend"sv, "insert"sv, "pop"sv, "remove"sv,
+                                     "reverse"sv, "sort"sv, "copy"sv, "clear"sv};
 
 template <class A>
 bool contains(const A& arr, std::string_view name) {
