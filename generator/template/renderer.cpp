@@ -45,7 +45,7 @@ Renderer::~Renderer() {
 
 std::string Renderer::render(const Template& t) {
   std::string out;
-  out.reserve(4096);
+  out.reserve(16384);  // a typical page: grown once or never
   out_ = &out;
   auto frame = std::make_shared<Frame>();
   tmpl_name_ = &t.name;
@@ -455,7 +455,11 @@ Value Renderer::call_macro(const std::shared_ptr<const MacroDef>& def, const Fra
   std::size_t np = def->params.size();
   if (args.pos.size() > np && !def->catch_varargs)
     throw RenderError("macro '" + def->name + "' takes not more than " + std::to_string(np) + " argument(s)");
-  std::vector<bool> bound(np, false);
+  frame->vars.reserve(np + 3);  // the parameters, varargs, kwargs, caller
+  // Macros are called thousands of times a site: no heap for the usual few parameters.
+  bool few[16] = {};
+  std::unique_ptr<bool[]> many(np > 16 ? new bool[np]() : nullptr);
+  bool* bound = many ? many.get() : few;
   for (std::size_t i = 0; i < np && i < args.pos.size(); ++i) {
     frame->set(def->params[i].first, args.pos[i]);
     bound[i] = true;
@@ -479,6 +483,7 @@ Value Renderer::call_macro(const std::shared_ptr<const MacroDef>& def, const Fra
     }
   }
   std::string buf;
+  buf.reserve(256);
   std::string* saved_out = out_;
   FramePtr saved_frame = frame_;
   frame_ = frame;
