@@ -305,23 +305,42 @@ std::vector<fs::path> sorted_files(const fs::path& dir, const std::string& exten
   return files;
 }
 
-void load_policies(const fs::path& dir, Plan& plan, Diagnostics& diagnostics) {
-  for (const auto& path : sorted_files(dir / "policies", ".json")) {
-    // The file name is the policy id, and the id names the policy's pages.
-    if (auto problem = id_problem(path.stem().string())) {
-      diagnostics.error(path, "", "the file name cannot be a policy id: " + *problem,
-                        "rename it to <policy id>.json, e.g. 1-1-1.json, with ASCII letters, digits, '-', '_' or '.' "
-                        "(no dot-files, no Windows device names such as CON or NUL)");
-      continue;
-    }
-    auto file = JsonFile::read(path, diagnostics);
-    if (!file) continue;
-    auto policy = read_policy(*file, plan, diagnostics);
-    if (!policy) continue;
-    policy->commentary = read_commentary(dir / "policies", path.stem().string(), diagnostics);
-    for (auto& project : policy->projects)
-      if (!project.id.empty()) project.commentary = read_commentary(dir / "projects", project.id, diagnostics);
-    plan.policies.push_back(std::move(*policy));
+struct PolicyFile {
+  std::optional<Policy> policy;
+  Diagnostics diagnostics;
+};
+
+PolicyFile load_policy_file(const fs::path& dir, const fs::path& path, const Plan& plan) {
+  PolicyFile out;
+  auto& diagnostics = out.diagnostics;
+  // The file name is the policy id, and the id names the policy's pages.
+  if (auto problem = id_problem(path.stem().string())) {
+    diagnostics.error(path, "", "the file name cannot be a policy id: " + *problem,
+                      "rename it to <policy id>.json, e.g. 1-1-1.json, with ASCII letters, digits, '-', '_' or '.' "
+                      "(no dot-files, no Windows device names such as CON or NUL)");
+    return out;
+  }
+  auto file = JsonFile::read(path, diagnostics);
+  if (!file) return out;
+  out.policy = read_policy(*file, plan, diagnostics);
+  if (!out.policy) return out;
+  out.policy->commentary = read_commentary(dir / "policies", path.stem().string(), diagnostics);
+  for (auto& project : out.policy->projects)
+    if (!project.id.empty()) project.commentary = read_commentary(dir / "projects", project.id, diagnostics);
+  return out;
+}
+
+// Each file on its own (in parallel when for_each allows), then gathered in
+// file order, so messages and policies come out the same either way.
+void load_policies(const fs::path& dir, Plan& plan, Diagnostics& diagnostics, const ForEach& for_each) {
+  const auto paths = sorted_files(dir / "policies", ".json");
+  std::vector<PolicyFile> files(paths.size());
+  auto task = [&](std::size_t i) { files[i] = load_policy_file(dir, paths[i], plan); };
+  if (for_each) for_each(paths.size(), task);
+  else for (std::size_t i = 0; i < paths.size(); ++i) task(i);
+  for (auto& file : files) {
+    diagnostics.append(file.diagnostics);
+    if (file.policy) plan.policies.push_back(std::move(*file.policy));
   }
   std::stable_sort(plan.policies.begin(), plan.policies.end(), [](const Policy& a, const Policy& b) {
     return a.order != b.order ? a.order < b.order : natural_less(a.id, b.id);
@@ -339,7 +358,7 @@ std::vector<fs::path> find_plans(const fs::path& content_dir) {
   return plans;
 }
 
-LoadResult load_plan(const fs::path& plan_dir) {
+LoadResult load_plan(const fs::path& plan_dir, const ForEach& for_each) {
   LoadResult result;
   auto& diagnostics = result.diagnostics;
   Plan plan;
@@ -357,7 +376,7 @@ LoadResult load_plan(const fs::path& plan_dir) {
     if (auto file = JsonFile::read(plan_dir / "divisions.json", diagnostics)) read_divisions(*file, plan, diagnostics);
   if (fs::exists(plan_dir / "glossary.json"))
     if (auto file = JsonFile::read(plan_dir / "glossary.json", diagnostics)) read_glossary(*file, plan, diagnostics);
-  load_policies(plan_dir, plan, diagnostics);
+  load_policies(plan_dir, plan, diagnostics, for_each);
   check_references(plan, diagnostics);
   if (!diagnostics.has_errors()) result.plan = std::move(plan);
   return result;

@@ -49,31 +49,6 @@ void check_unique_ids(const std::vector<model::Plan>& plans, model::Diagnostics&
                         "give every plan its own id");
 }
 
-// Shard 0 loads every plan (the site home lists them all); the other shards only their own.
-LoadedPlans load_all(const BuildOptions& options) {
-  if (!fs::is_directory(options.content_dir))
-    throw BuildError("content folder not found: " + options.content_dir.string());
-  LoadedPlans out;
-  model::Diagnostics all;
-  const auto dirs = model::find_plans(options.content_dir);
-  for (std::size_t i = 0; i < dirs.size(); ++i) {
-    if (!options.shard.has(i) && !options.shard.has_site_pages()) continue;
-    model::LoadResult loaded = model::load_plan(dirs[i]);
-    all.append(loaded.diagnostics);
-    if (!loaded.plan) continue;
-    check_year(*loaded.plan, options, all);
-    out.plans.push_back(std::move(*loaded.plan));
-    out.in_shard.push_back(options.shard.has(i));
-  }
-  check_unique_ids(out.plans, all);
-  if (all.has_errors()) throw ContentError(std::move(all));
-  if (dirs.empty()) throw BuildError("no plans (folders with plan.json) under " + options.content_dir.string());
-  out.warnings = all.warning_count();
-  // Evaluations point into the plans: evaluate only once the vector is final.
-  for (const auto& plan : out.plans) out.evaluations.push_back(evaluate::evaluate_plan(plan, options.year.value_or(0)));
-  return out;
-}
-
 // Runs tasks on N threads; the first exception stops the rest and is rethrown.
 class Pool {
  public:
@@ -105,6 +80,33 @@ class Pool {
  private:
   unsigned jobs_;
 };
+
+// Shard 0 loads every plan (the site home lists them all); the other shards only their own.
+LoadedPlans load_all(const BuildOptions& options, Pool& pool) {
+  if (!fs::is_directory(options.content_dir))
+    throw BuildError("content folder not found: " + options.content_dir.string());
+  LoadedPlans out;
+  model::Diagnostics all;
+  const auto dirs = model::find_plans(options.content_dir);
+  for (std::size_t i = 0; i < dirs.size(); ++i) {
+    if (!options.shard.has(i) && !options.shard.has_site_pages()) continue;
+    model::LoadResult loaded = model::load_plan(dirs[i], [&](std::size_t count, const std::function<void(std::size_t)>& task) {
+      pool.run(count, [&](std::size_t t, std::size_t) { task(t); });
+    });
+    all.append(loaded.diagnostics);
+    if (!loaded.plan) continue;
+    check_year(*loaded.plan, options, all);
+    out.plans.push_back(std::move(*loaded.plan));
+    out.in_shard.push_back(options.shard.has(i));
+  }
+  check_unique_ids(out.plans, all);
+  if (all.has_errors()) throw ContentError(std::move(all));
+  if (dirs.empty()) throw BuildError("no plans (folders with plan.json) under " + options.content_dir.string());
+  out.warnings = all.warning_count();
+  // Evaluations point into the plans: evaluate only once the vector is final.
+  for (const auto& plan : out.plans) out.evaluations.push_back(evaluate::evaluate_plan(plan, options.year.value_or(0)));
+  return out;
+}
 
 // "pages 120/340": rewritten in place on a terminal, a few lines otherwise.
 class Progress {
@@ -322,10 +324,10 @@ BuildSummary build(const BuildOptions& options, std::ostream& log) {
   const auto start = std::chrono::steady_clock::now();
   if (options.shard.count == 0 || options.shard.index >= options.shard.count)
     throw BuildError("--shard K/N needs 0 <= K < N");
-  const LoadedPlans loaded = load_all(options);
+  Pool pool(options.jobs);
+  const LoadedPlans loaded = load_all(options, pool);
   const Catalogues i18n = load_catalogues(options.templates_dir);
   tmpl::Environment env(options.templates_dir, tmpl::Options{.strict_undefined = true});
-  Pool pool(options.jobs);
   BuildSummary summary;
   try {
     Staging out(options.out_dir, options.fail_after_writes);
