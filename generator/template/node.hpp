@@ -40,9 +40,11 @@ struct NameExpr : Expr {
 };
 
 struct GetattrExpr : Expr {
-  GetattrExpr(Pos p, ExprPtr o, std::string a) : Expr(ExprKind::Getattr, p), obj(std::move(o)), attr(std::move(a)) {}
+  GetattrExpr(Pos p, ExprPtr o, std::string a)
+      : Expr(ExprKind::Getattr, p), obj(std::move(o)), attr(std::move(a)), dict_method(is_dict_method(attr)) {}
   ExprPtr obj;
   std::string attr;
+  bool dict_method;  // `d.items` is the method, `d.name` the key: known once, not per lookup
 };
 
 struct GetitemExpr : Expr {

@@ -153,10 +153,7 @@ class BuiltinFunction : public Object {
 // Jinja2's default globals: range, dict, namespace, cycler, joiner, lipsum.
 const Value* find_builtin_global(std::string_view name);
 
-// Methods of str / dict / list, as far as templates use them.
-bool is_dict_method(std::string_view name);
-bool is_str_method(std::string_view name);
-bool is_list_method(std::string_view name);
+// Methods of str / dict / list, as far as templates use them (is_*_method: value.hpp).
 Value call_builtin_method(Renderer& r, const Value& self, std::string_view name, CallArgs& args);
 
 }  // namespace hyoka::tmpl

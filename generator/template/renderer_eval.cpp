@@ -86,6 +86,7 @@ Value Renderer::eval(const Expr& e) {
       const auto& g = static_cast<const GetattrExpr&>(e);
       Value obj = eval(*g.obj);
       pos_ = g.pos;
+      if (obj.is_dict() && !g.dict_method) return obj.dict_get(std::string_view(g.attr));
       return getattr(obj, g.attr);
     }
     case ExprKind::Getitem: {

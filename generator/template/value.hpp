@@ -152,6 +152,12 @@ struct CallArgs {
   const Value* find_kw(std::string_view name) const;
 };
 
+// Whether a name is a method of Python's dict / str / list, as far as
+// templates use them (methods.cpp).
+bool is_dict_method(std::string_view name);
+bool is_str_method(std::string_view name);
+bool is_list_method(std::string_view name);
+
 class Renderer;
 
 // Callables and objects with attributes (macros, loop, namespace, cycler...).
