@@ -19,13 +19,13 @@ std::size_t count_lines(const char* s) { return static_cast<std::size_t>(std::co
 
 const Value* Frame::find_local(std::string_view name) const {
   for (auto it = vars.rbegin(); it != vars.rend(); ++it)
-    if (it->first == name) return &it->second;
+    if (same_name(it->first, name)) return &it->second;
   return nullptr;
 }
 
 void Frame::set(std::string_view name, Value value) {
   for (auto& kv : vars) {
-    if (kv.first == name) {
+    if (same_name(kv.first, name)) {
       kv.second = std::move(value);
       return;
     }

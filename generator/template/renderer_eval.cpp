@@ -66,8 +66,8 @@ Value Renderer::lookup(std::string_view name) const {
   if (!bottom || bottom->with_context) {
     for (const Json* layer : {&context_, shared_}) {
       if (!layer || !layer->is_object()) continue;
-      auto it = layer->find(name);
-      if (it != layer->end()) return Value::from_json(*it);
+      for (const auto& [key, value] : layer->get_ref<const Json::object_t&>())
+        if (same_name(key, name)) return Value::from_json(value);
     }
   }
   const Json& globals = env_.globals();

@@ -21,7 +21,7 @@ const Value* Dict::find(const Value& key) const {
 
 const Value* Dict::find(std::string_view key) const {
   for (const auto& kv : items)
-    if (kv.first.is_string() && kv.first.str() == key) return &kv.second;
+    if (kv.first.is_string() && same_name(kv.first.str(), key)) return &kv.second;
   return nullptr;
 }
 
@@ -204,7 +204,7 @@ Value Value::dict_get(std::string_view key) const {
   if (kind_ != Kind::Dict) wrong_kind(*this, "a dict");
   if (json_) {
     for (const auto& kv : object_of(json()))
-      if (kv.first == key) return from_json(kv.second);
+      if (same_name(kv.first, key)) return from_json(kv.second);
     return Value::undefined_attr("dict object", std::string(key));
   }
   if (const Value* v = dict().find(key)) return *v;

@@ -8,6 +8,7 @@
 // outlives the render call). Values created while rendering are *owned*
 // through a shared_ptr, so copying a Value is at most one refcount bump.
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -24,6 +25,12 @@ using Json = nlohmann::ordered_json;
 class Value;
 class Object;
 using List = std::vector<Value>;
+
+// Names are compared on every variable and attribute lookup, mostly against
+// names of another length or first letter: test those before memcmp.
+inline bool same_name(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && (a.empty() || (a[0] == b[0] && std::memcmp(a.data(), b.data(), a.size()) == 0));
+}
 
 // A Python dict: insertion ordered, keys compared with Python equality.
 // Dicts in templates are small, so a linear scan beats hashing.
