@@ -53,8 +53,8 @@ struct Graveyard {
 thread_local Graveyard graveyard;
 }  // namespace
 
-Value::~Value() {
-  if (kind_ < Kind::List || !hold_ || hold_.use_count() != 1 || graveyard_gone) return;  // the member destructor frees it
+void Value::bury() {
+  if (graveyard_gone) return;  // the member destructor frees it
   try {
     graveyard.items.push_back(std::move(hold_));
   } catch (...) {  // out of memory: hold_ is unchanged and frees it here, recursively
@@ -119,7 +119,6 @@ Value Value::borrow(const std::string& s, bool safe) {
 }
 
 Value Value::from_json(const Json& j) {
-  Value v;
   switch (j.type()) {
     case Json::value_t::null: return Value(nullptr);
     case Json::value_t::boolean: return Value(j.get<bool>());
@@ -127,13 +126,16 @@ Value Value::from_json(const Json& j) {
     case Json::value_t::number_unsigned: return Value(static_cast<std::int64_t>(j.get<std::uint64_t>()));
     case Json::value_t::number_float: return Value(j.get<double>());
     case Json::value_t::string: return borrow(j.get_ref<const std::string&>());
-    case Json::value_t::array: v.kind_ = Kind::List; break;
-    case Json::value_t::object: v.kind_ = Kind::Dict; break;
+    case Json::value_t::array:
+    case Json::value_t::object: {
+      Value v;
+      v.kind_ = j.is_array() ? Kind::List : Kind::Dict;
+      v.json_ = true;
+      v.u_.p = &j;
+      return v;
+    }
     default: return Value(nullptr);
   }
-  v.json_ = true;
-  v.u_.p = &j;
-  return v;
 }
 
 std::int64_t Value::as_int_slow() const {

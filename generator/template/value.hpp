@@ -78,8 +78,10 @@ class Value {
   // a template makes them, e.g. `{% set ns.x = [ns.x] %}` in a long loop. The
   // last owner of a list, dict or object defers its destruction to a queue
   // emptied by the outermost destructor, so freeing a deep value never
-  // recurses.
-  ~Value();
+  // recurses. Inline: most values are strings, numbers or borrowed JSON.
+  ~Value() {
+    if (kind_ >= Kind::List && hold_ && hold_.use_count() == 1) bury();
+  }
 
   static Value undefined(std::string name);
   static Value undefined_attr(std::string owner, std::string name);
@@ -149,6 +151,8 @@ class Value {
     const void* p;
   } u_{};
   std::shared_ptr<void> hold_;  // keeps owned payloads alive
+
+  void bury();  // see ~Value
 };
 
 // Keyword/positional arguments for calls, filters and tests.
