@@ -48,14 +48,13 @@ const evaluate::Result* result_of(const evaluate::PlanEvaluation& ev, const mode
 json value_json(const Value& v, Lang lang) {
   switch (v.kind) {
     case Value::Kind::absent: return nullptr;
-    case Value::Kind::number: {
-      json out{{"value", evaluate::number_json(v.number)}};
-      if (v.bound != model::Bound::none) out["bound"] = v.bound == model::Bound::at_least ? "at_least" : "at_most";
-      return out;
-    }
-    case Value::Kind::text: return {{"text", v.text.in(lang)}};
-    case Value::Kind::pending: return {{"pending", true}};
-    case Value::Kind::none: return {{"none", true}};
+    case Value::Kind::number:
+      if (v.bound == model::Bound::none) return Object(1)("value", evaluate::number_json(v.number));
+      return Object(2)("value", evaluate::number_json(v.number))(
+          "bound", v.bound == model::Bound::at_least ? "at_least" : "at_most");
+    case Value::Kind::text: return Object(1)("text", v.text.in(lang));
+    case Value::Kind::pending: return Object(1)("pending", true);
+    case Value::Kind::none: return Object(1)("none", true);
   }
   return nullptr;
 }
@@ -127,38 +126,37 @@ std::string data_json(const model::Plan& plan, const evaluate::PlanEvaluation& e
   json indicators = json::array(), projects = json::array();
   for (const auto& policy : plan.policies) {
     for (const auto& ind : policy.indicators) {
-      json years = json::object();
+      Object years(ind.years.size());
       for (const auto& [y, iy] : ind.years)
-        years[std::to_string(y)] = {{"target", value_json(iy.target, lang)},
-                                    {"revised_target", value_json(iy.revised_target, lang)},
-                                    {"actual", value_json(iy.actual, lang)}};
+        years.add(std::to_string(y), Object(3)("target", value_json(iy.target, lang))(
+                                         "revised_target", value_json(iy.revised_target, lang))(
+                                         "actual", value_json(iy.actual, lang)));
       const evaluate::Result* res = result_of(ev, ind);
       indicators.push_back(Object(10)("policy", policy.id)("id", ind.id)("kind", model::code(ind.kind))(
           "number", ind.number)("name", ind.name.in(lang))("unit", plan.unit_in(ind.unit, lang))(
           "baseline", ind.baseline ? value_json(ind.baseline->value, lang) : json(nullptr))(
           "baseline_year", ind.baseline && ind.baseline->year ? json(*ind.baseline->year) : json(nullptr))(
-          "years", std::move(years))("result", res ? json{{"year", res->year},
-                                               {"status", evaluate::code(res->status)},
-                                               {"rate", res->rate ? evaluate::number_json(*res->rate) : json(nullptr)},
-                                               {"grade", res->grade},
-                                               {"explanation", res->explanation.in(lang)}}
-                                        : json(nullptr)));
+          "years", std::move(years))(
+          "result", res ? json(Object(5)("year", res->year)("status", evaluate::code(res->status))(
+                              "rate", res->rate ? evaluate::number_json(*res->rate) : json(nullptr))(
+                              "grade", res->grade)("explanation", res->explanation.in(lang)))
+                        : json(nullptr)));
     }
     for (const auto& p : policy.projects) {
-      json years = json::object();
+      Object years(p.years.size());
       for (const auto& [y, py] : p.years)
-        years[std::to_string(y)] = {{"plan", value_json(py.plan, lang)}, {"actual", value_json(py.actual, lang)},
-                                    {"cost", value_json(py.cost, lang)}};
+        years.add(std::to_string(y), Object(3)("plan", value_json(py.plan, lang))("actual", value_json(py.actual, lang))(
+                                         "cost", value_json(py.cost, lang)));
       projects.push_back(Object(9)("policy", policy.id)("id", p.id)("number", p.number)("name", p.name.in(lang))(
           "priority", p.priority)("divisions", p.divisions)("unit", plan.unit_in(p.unit, lang))("years", std::move(years))(
           "cost_total", p.cost_total ? evaluate::number_json(*p.cost_total) : json(nullptr)));
     }
   }
-  json out{{"plan", {{"id", plan.id}, {"city", plan.city.in(lang)}, {"name", plan.name.in(lang)},
-                     {"period", {plan.period_start, plan.period_end}}, {"evaluation_year", ev.year},
-                     {"currency_unit", plan.currency_unit ? json(plan.currency_unit->in(lang)) : json(nullptr)}}},
-           {"indicators", std::move(indicators)},
-           {"projects", std::move(projects)}};
+  const json out = Object(3)(
+      "plan", Object(6)("id", plan.id)("city", plan.city.in(lang))("name", plan.name.in(lang))(
+                  "period", json::array({plan.period_start, plan.period_end}))("evaluation_year", ev.year)(
+                  "currency_unit", plan.currency_unit ? json(plan.currency_unit->in(lang)) : json(nullptr)))(
+      "indicators", std::move(indicators))("projects", std::move(projects));
   return out.dump(1) + "\n";
 }
 

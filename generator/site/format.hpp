@@ -28,10 +28,12 @@ class Object {
   Object(const json& base, std::size_t more) : Object(base.size() + more) {
     for (const auto& [key, value] : base.items()) items().emplace_back(key, value);
   }
-  Object&& operator()(const char* key, json value) && {
-    items().emplace_back(key, std::move(value));
+  Object&& operator()(std::string key, json value) && {
+    items().emplace_back(std::move(key), std::move(value));
     return std::move(*this);
   }
+  // For keys added in a loop.
+  void add(std::string key, json value) { items().emplace_back(std::move(key), std::move(value)); }
   operator json() && { return std::move(json_); }
 
  private:
