@@ -41,14 +41,10 @@ json PlanContext::counts(const GradeCounts& counts, const std::string& chart_id,
     described += (described.empty() ? "" : ui("chart.list_separator")) + ui("chart.grade_count", {{"grade", label}, {"n", n}});
   }
   bar.description = counts.graded ? described : ui("chart.no_grades");
-  return {{"by_grade", grades},
-          {"graded", counts.graded},
-          {"on_track", counts.on_track},
-          {"pending", counts.pending},
-          {"ungraded", counts.ungraded},
-          {"total", counts.total},
-          {"on_track_share", counts.on_track_share ? json(format_decimal(*counts.on_track_share)) : json(nullptr)},
-          {"chart_svg", chart::distribution(bar)}};
+  return Object(8)("by_grade", std::move(grades))("graded", counts.graded)("on_track", counts.on_track)(
+      "pending", counts.pending)("ungraded", counts.ungraded)("total", counts.total)(
+      "on_track_share", counts.on_track_share ? json(format_decimal(*counts.on_track_share)) : json(nullptr))(
+      "chart_svg", chart::distribution(bar));
 }
 
 const json& PlanContext::plan_summary() {
@@ -134,16 +130,14 @@ json PlanContext::make_policy_summary(const model::Policy& policy) {
       if (!r.result.grade.empty())
         grades.push_back(Object(2)("label", r.result.grade)("class", grade_class(r.result.grade)));
   const model::Area* area = plan_.find_area(policy.area);
-  return {{"id", policy.id},
-          {"number", policy.number},
-          {"name", text_.text(policy.name)},
-          {"group", text_.text(policy.group)},
-          {"area", {{"id", policy.area}, {"name", area ? text_.text(area->name) : json(nullptr)}, {"url", routes::area(plan_.id, policy.area)}}},
-          {"url", routes::policy(plan_.id, policy.id)},
-          {"sheet_pdf", options_.pdf ? json(routes::sheet_pdf(plan_.id, policy.id)) : json(nullptr)},
-          {"grades", grades},
-          {"indicator_count", policy.indicators.size()},
-          {"project_count", policy.projects.size()}};
+  return Object(10)("id", policy.id)("number", policy.number)("name", text_.text(policy.name))(
+      "group", text_.text(policy.group))(
+      "area", Object(3)("id", policy.area)("name", area ? text_.text(area->name) : json(nullptr))(
+                  "url", routes::area(plan_.id, policy.area)))(
+      "url", routes::policy(plan_.id, policy.id))(
+      "sheet_pdf", options_.pdf ? json(routes::sheet_pdf(plan_.id, policy.id)) : json(nullptr))(
+      "grades", std::move(grades))("indicator_count", policy.indicators.size())(
+      "project_count", policy.projects.size());
 }
 
 json PlanContext::result(const Result& r, const std::string& rule) {
@@ -159,12 +153,13 @@ json PlanContext::indicator_row(const model::Policy& policy, const model::Indica
   const model::IndicatorYear& y = year_it == ind.years.end() ? empty : year_it->second;
   json baseline = nullptr;
   if (ind.baseline)
-    baseline = {{"value", text_.value(ind.baseline->value)},
-                {"year", ind.baseline->year ? year_json(*ind.baseline->year, lang()) : json(nullptr)},
-                {"label", text_.text(ind.baseline->label)}};
+    baseline = Object(3)("value", text_.value(ind.baseline->value))(
+        "year", ind.baseline->year ? year_json(*ind.baseline->year, lang()) : json(nullptr))(
+        "label", text_.text(ind.baseline->label));
   json project = nullptr;
   if (auto [owner, p] = plan_.find_project(ind.project); p)
-    project = {{"id", p->id}, {"number", p->number}, {"name", text_.text(p->name)}, {"url", routes::project(plan_.id, p->id)}};
+    project = Object(4)("id", p->id)("number", p->number)("name", text_.text(p->name))(
+        "url", routes::project(plan_.id, p->id));
   const auto* ir = result_of(policy, ind);
   return Object(18)("id", ind.id)("number", ind.number)("kind", model::code(ind.kind))("name", text_.text(ind.name))(
       "description", text_.text(ind.description))("source", text_.text(ind.source))(
@@ -212,8 +207,9 @@ json PlanContext::policy(const model::Policy& policy) {
   json rows = json::array(), reasons = json::array(), projects = json::array();
   for (const auto& ind : policy.indicators) {
     json row = evaluated_row(policy, ind);
-    if (!row["reason"].is_null()) reasons.push_back({{"number", row["number"]}, {"name", row["name"]}, {"grade", row["result"]["grade"]},
-                                                     {"class", row["result"]["class"]}, {"reason", row["reason"]}, {"url", row["url"]}});
+    if (!row["reason"].is_null())
+      reasons.push_back(Object(6)("number", row["number"])("name", row["name"])("grade", row["result"]["grade"])(
+          "class", row["result"]["class"])("reason", row["reason"])("url", row["url"]));
     rows.push_back(std::move(row));
   }
   for (const auto& project : policy.projects) {
@@ -232,7 +228,7 @@ json PlanContext::policy(const model::Policy& policy) {
   out["footnotes"] = footnotes(policy);
   out["commentary"] = text_.commentary(policy.commentary, "c-");
   out["counts"] = counts(pe ? pe->counts : GradeCounts{}, "policy-grades", ui("chart.policy_title", {{"policy", policy.name.in(lang())}}));
-  out["costs"] = pe ? json{{"total", format_decimal(pe->costs.total)}} : json(nullptr);
+  out["costs"] = pe ? json(Object(1)("total", format_decimal(pe->costs.total))) : json(nullptr);
   return out;
 }
 

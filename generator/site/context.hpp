@@ -53,6 +53,7 @@ class PlanContext {
   json project_summary(const model::Policy& policy, const model::Project& project, std::size_t more_keys = 0);
   json project_year(const model::Project& project, int year, const model::ProjectYear& values);
   json cross_listing(const model::Project& project);
+  json year_value(const model::DatedValue& dated);  // {"year", "value"}: a project's status or goal
   json divisions(const std::vector<std::string>& ids);
   json footnotes(const model::Policy& policy);
   json chart_for(const model::Policy& policy, const model::Indicator& indicator);

@@ -11,11 +11,9 @@ json PlanContext::cross_listing(const model::Project& project) {
   if (!project.cross_listed) return nullptr;
   const auto& listing = *project.cross_listed;
   if (auto [owner, p] = plan_.find_project(listing.project); p)
-    return {{"url", routes::project(plan_.id, p->id)},
-            {"number", p->number},
-            {"name", text_.text(p->name)},
-            {"policy", {{"number", owner->number}, {"name", text_.text(owner->name)}, {"url", routes::policy(plan_.id, owner->id)}}},
-            {"external", nullptr}};
+    return Object(5)("url", routes::project(plan_.id, p->id))("number", p->number)("name", text_.text(p->name))(
+        "policy", Object(3)("number", owner->number)("name", text_.text(owner->name))(
+                      "url", routes::policy(plan_.id, owner->id)))("external", nullptr);
   return Object(2)("url", nullptr)("external", text_.text(listing.external));
 }
 
@@ -32,6 +30,10 @@ json PlanContext::project_year(const model::Project& project, int year, const mo
       "evaluated", year == evaluation_.year)("result", nullptr);
   if (values.plan.present()) out["result"] = result(evaluate::evaluate_step(plan_, project, year), project.rule);
   return out;
+}
+
+json PlanContext::year_value(const model::DatedValue& dated) {
+  return Object(2)("year", dated.year ? year_json(*dated.year, lang()) : json(nullptr))("value", text_.value(dated.value));
 }
 
 json PlanContext::project(const model::Policy& policy, const model::Project& project) {
@@ -55,18 +57,15 @@ json PlanContext::project(const model::Policy& policy, const model::Project& pro
     json items = json::array();
     for (const auto& item : project.budget->items)
       items.push_back(Object(2)("name", text_.text(item.name))("amount", format_decimal(item.amount)));
-    budget = {{"year", project.budget->year ? year_json(*project.budget->year, lang()) : json(nullptr)},
-              {"amount", format_decimal(project.budget->amount)},
-              {"unit", text_.text(project.budget->unit)},
-              {"breakdown", items}};
+    budget = Object(4)("year", project.budget->year ? year_json(*project.budget->year, lang()) : json(nullptr))(
+        "amount", format_decimal(project.budget->amount))("unit", text_.text(project.budget->unit))(
+        "breakdown", std::move(items));
   }
   out["description"] = text_.text(project.description);
   out["note"] = text_.text(project.note);
   out["unit"] = text_.unit(project.unit);
-  out["status"] = project.status ? json{{"year", project.status->year ? year_json(*project.status->year, lang()) : json(nullptr)},
-                                        {"value", text_.value(project.status->value)}} : json(nullptr);
-  out["goal"] = project.goal ? json{{"year", project.goal->year ? year_json(*project.goal->year, lang()) : json(nullptr)},
-                                    {"value", text_.value(project.goal->value)}} : json(nullptr);
+  out["status"] = project.status ? year_value(*project.status) : json(nullptr);
+  out["goal"] = project.goal ? year_value(*project.goal) : json(nullptr);
   out["years"] = std::move(years);
   out["cost_sum"] = any_cost ? json(format_decimal(sum)) : json(nullptr);
   out["cost_total"] = project.cost_total ? json(format_decimal(*project.cost_total)) : json(nullptr);
@@ -90,9 +89,10 @@ json PlanContext::glossary() {
     for (const auto& policy : plan_.policies)
       for (const auto& note : policy.footnotes)
         if (note.term == term->id)
-          used.push_back({{"number", policy.number}, {"name", text_.text(policy.name)}, {"url", routes::policy(plan_.id, policy.id)}});
-    out.push_back({{"id", term->id}, {"anchor", routes::term_anchor(term->id)}, {"term", text_.text(term->term)},
-                   {"reading", term->reading}, {"definition", text_.text(term->definition)}, {"used_in", used}});
+          used.push_back(Object(3)("number", policy.number)("name", text_.text(policy.name))(
+              "url", routes::policy(plan_.id, policy.id)));
+    out.push_back(Object(6)("id", term->id)("anchor", routes::term_anchor(term->id))("term", text_.text(term->term))(
+        "reading", term->reading)("definition", text_.text(term->definition))("used_in", std::move(used)));
   }
   return out;
 }
@@ -147,11 +147,11 @@ json PlanContext::search_items() {
     const model::Area* area = plan_.find_area(policy.area);
     std::string division_names;
     for (const auto& d : divisions(divs)) division_names += " " + d["name"]["text"].get<std::string>();
-    items.push_back({{"type", type}, {"number", number}, {"name", name}, {"url", url},
-                     {"area", policy.area}, {"area_name", area ? text_.text(area->name) : json(nullptr)},
-                     {"policy", {{"number", policy.number}, {"name", text_.text(policy.name)}}},
-                     {"grade", grade}, {"class", grade_class(grade)}, {"divisions", divs},
-                     {"text", number + " " + name["text"].get<std::string>() + " " + policy.name.in(lang()) + division_names}});
+    items.push_back(Object(11)("type", type)("number", number)("name", name)("url", url)("area", policy.area)(
+        "area_name", area ? text_.text(area->name) : json(nullptr))(
+        "policy", Object(2)("number", policy.number)("name", text_.text(policy.name)))("grade", grade)(
+        "class", grade_class(grade))("divisions", divs)(
+        "text", number + " " + name["text"].get<std::string>() + " " + policy.name.in(lang()) + division_names));
   };
   for (const auto& policy : plan_.policies) {
     add("policy", text_.text(policy.name), policy.number, routes::policy(plan_.id, policy.id), policy, "", policy.divisions);

@@ -69,7 +69,7 @@ json Localizer::commentary(const model::Commentary& commentary, const std::strin
   options.unsafe = plan_.allow_raw_html;  // the plan's own, documented unsafe, choice
   options.table_label = lang_ == Lang::ja && !fallback ? "表" : "Table";
   options.footnote_back_label = lang_ == Lang::ja ? "本文に戻る" : "Back to text";
-  return {{"html", markdown::to_html(*source, options)}, {"fallback", fallback}};
+  return Object(2)("html", markdown::to_html(*source, options))("fallback", fallback);
 }
 
 json Localizer::value(const model::Value& value) {

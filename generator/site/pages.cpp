@@ -40,7 +40,7 @@ class LanguageSite {
   void add(const std::string& kind, const std::string& path, const json& context);
   void add_file(const std::string& path, std::string bytes);
   void add_downloads(const PlanInput& input, PlanContext& ctx, json& files);
-  json crumb(const std::string& title, const std::string& url) const { return {{"title", title}, {"url", url}}; }
+  json crumb(const std::string& title, const std::string& url) const { return Object(2)("title", title)("url", url); }
   std::string ui(std::string_view key, UiArgs args = {}) const { return i18n_.get(lang_, key, args); }
 
   const Catalogues& i18n_;
