@@ -11,6 +11,8 @@ namespace {
 constexpr double width = 640, height = 320;
 constexpr double left = 84, right = 20, top = 44, bottom = 44;
 
+std::string num(double v) { return coordinate(v); }
+
 std::string esc(const std::string& s) {
   if (s.find_first_of("&<>\"") == std::string::npos) return s;
   std::string out;
@@ -24,32 +26,6 @@ std::string esc(const std::string& s) {
     }
   }
   return out;
-}
-
-// Fixed two decimals keep the SVG byte-identical across runs and platforms.
-// The same digits as std::to_chars(fixed, 2), which rounds the exact binary
-// value; that is slow, and only needed when v × 100 is next to a tie.
-std::string num(double v) {
-  char buf[64];
-  char* end;
-  const double hundredths = v * 100;
-  const double fraction = std::abs(hundredths - std::trunc(hundredths));
-  if (std::abs(hundredths) < 1e15 && std::abs(fraction - 0.5) > 1e-6) {
-    const long long n = std::llround(hundredths);
-    const long long cents = std::llabs(n) % 100;
-    end = buf;
-    if (n < 0) *end++ = '-';
-    end = std::to_chars(end, buf + sizeof buf, std::llabs(n) / 100).ptr;
-    *end++ = '.';
-    *end++ = static_cast<char>('0' + cents / 10);
-    *end++ = static_cast<char>('0' + cents % 10);
-  } else {
-    end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 2).ptr;
-  }
-  while (end[-1] == '0') --end;
-  if (end[-1] == '.') --end;
-  const std::string_view digits(buf, static_cast<std::size_t>(end - buf));
-  return digits == "-0" ? "0" : std::string(digits);
 }
 
 // A 1-2-5 step giving about four intervals up to `max`.
@@ -167,6 +143,32 @@ std::string legend(const Trend& chart) {
 }
 
 }  // namespace
+
+// Fixed two decimals keep the SVG byte-identical across runs and platforms.
+// The same digits as std::to_chars(fixed, 2), which rounds the exact binary
+// value; that is slow, and only needed when v × 100 is next to a tie.
+std::string coordinate(double v) {
+  char buf[64];
+  char* end;
+  const double hundredths = v * 100;
+  const double fraction = std::abs(hundredths - std::trunc(hundredths));
+  if (std::abs(hundredths) < 1e15 && std::abs(fraction - 0.5) > 1e-6) {
+    const long long n = std::llround(hundredths);
+    const long long cents = std::llabs(n) % 100;
+    end = buf;
+    if (n < 0) *end++ = '-';
+    end = std::to_chars(end, buf + sizeof buf, std::llabs(n) / 100).ptr;
+    *end++ = '.';
+    *end++ = static_cast<char>('0' + cents / 10);
+    *end++ = static_cast<char>('0' + cents % 10);
+  } else {
+    end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 2).ptr;
+  }
+  while (end[-1] == '0') --end;
+  if (end[-1] == '.') --end;
+  const std::string_view digits(buf, static_cast<std::size_t>(end - buf));
+  return digits == "-0" ? "0" : std::string(digits);
+}
 
 std::string tick_label(double value, double step) {
   const bool fractional = step < 1 || std::fmod(step, 1.0) != 0;

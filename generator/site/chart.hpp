@@ -43,6 +43,10 @@ struct Distribution {
 // One horizontal bar split by grade, labelled with the counts.
 std::string distribution(const Distribution& chart);
 
+// A coordinate with at most two decimals, trailing zeros dropped ("116.16",
+// "44", "-3.5"): the digits of std::to_chars(fixed, 2), found faster.
+std::string coordinate(double value);
+
 // "0", "2.5", "1,000": axis labels.
 std::string tick_label(double value, double step);
 

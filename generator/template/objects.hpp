@@ -20,6 +20,13 @@ class MacroObject : public Object {
   Value get_attr(std::string_view name) const override;
   bool callable() const override { return true; }
   Value call(Renderer& r, CallArgs& args) override { return r.call_macro(def_, closure_, args); }
+  // {{ m.txt(x) }}: the output goes straight to the page when printing it
+  // would not escape it (a Markup result, or autoescape off). False: not done.
+  bool call_into(Renderer& r, CallArgs& args, std::string& out, bool autoescape) {
+    if (autoescape && !def_->autoescape) return false;
+    r.call_macro_into(def_, closure_, args, out);
+    return true;
+  }
   std::string repr() const override { return "<Macro '" + def_->name + "'>"; }
   void release() override { closure_.reset(); }
 

@@ -170,19 +170,50 @@ void Renderer::exec(const Stmt& s) {
 }
 
 void Renderer::exec_print(const PrintStmt& s) {
-  Value v = eval(*s.expr);
+  if (s.expr->kind == ExprKind::Call) return print_call(static_cast<const CallExpr&>(*s.expr), s.autoescape);
+  print(eval(*s.expr), s.autoescape);
+}
+
+void Renderer::print(const Value& v, bool autoescape) {
   std::string& out = *out_;
   switch (v.kind()) {
     case Kind::String:
-      if (s.autoescape && !v.is_safe()) escape_html(out, v.str());
+      if (autoescape && !v.is_safe()) escape_html(out, v.str());
       else out += v.str();
       return;
     case Kind::Undefined: use(v); return;
     case Kind::Int: case Kind::Float: case Kind::Bool: case Kind::None: append_str(out, v); return;
     default:
-      if (s.autoescape) out += to_markup(v);
+      if (autoescape) out += to_markup(v);
       else append_str(out, v);
   }
+}
+
+// {{ f(…) }} and {{ m.f(…) }}, evaluated as eval_call does; a macro writes
+// straight into the page, without a string of its own to copy.
+void Renderer::print_call(const CallExpr& e, bool autoescape) {
+  Value callee;
+  if (e.callee->kind == ExprKind::Getattr) {
+    const auto& g = static_cast<const GetattrExpr&>(*e.callee);
+    Value obj = eval(*g.obj);
+    const bool plain_object = obj.is_object() && !dynamic_cast<LoopObject*>(obj.object()) &&
+                              !dynamic_cast<CyclerObject*>(obj.object());
+    if (!plain_object) {  // a method of a value, loop or cycler
+      CallArgs args;
+      eval_args(e.args, args);
+      pos_ = e.pos;
+      return print(call_method(obj, g.attr, args), autoescape);
+    }
+    callee = obj.object()->get_attr(g.attr);
+  } else {
+    callee = eval(*e.callee);
+  }
+  CallArgs args;
+  eval_args(e.args, args);
+  pos_ = e.pos;
+  if (auto* macro = callee.is_object() ? dynamic_cast<MacroObject*>(callee.object()) : nullptr)
+    if (macro->call_into(*this, args, *out_, autoescape)) return;
+  print(call(callee, args), autoescape);
 }
 
 void Renderer::exec_if(const IfStmt& s) {
@@ -450,6 +481,14 @@ void Renderer::exec_from_import(const FromImportStmt& s) {
 }
 
 Value Renderer::call_macro(const std::shared_ptr<const MacroDef>& def, const FramePtr& closure, CallArgs& args) {
+  std::string buf;
+  buf.reserve(256);
+  call_macro_into(def, closure, args, buf);
+  return def->autoescape ? Value::markup(std::move(buf)) : Value(std::move(buf));
+}
+
+void Renderer::call_macro_into(const std::shared_ptr<const MacroDef>& def, const FramePtr& closure, CallArgs& args,
+                               std::string& buf) {
   auto frame = std::make_shared<Frame>();
   frame->parent = closure;
   std::size_t np = def->params.size();
@@ -482,8 +521,6 @@ Value Renderer::call_macro(const std::shared_ptr<const MacroDef>& def, const Fra
       throw RenderError("macro '" + def->name + "' takes no keyword argument '" + std::string(key) + "'");
     }
   }
-  std::string buf;
-  buf.reserve(256);
   std::string* saved_out = out_;
   FramePtr saved_frame = frame_;
   frame_ = frame;
@@ -506,7 +543,6 @@ Value Renderer::call_macro(const std::shared_ptr<const MacroDef>& def, const Fra
   });
   out_ = saved_out;
   frame_ = saved_frame;
-  return def->autoescape ? Value::markup(std::move(buf)) : Value(std::move(buf));
 }
 
 }  // namespace hyoka::tmpl

@@ -51,6 +51,9 @@ class Renderer {
   Value apply_filter(std::string_view name, const Value& input, const CallArgs& args, bool autoescape);
   bool apply_test(std::string_view name, const Value& input, const CallArgs& args);
   Value call_macro(const std::shared_ptr<const MacroDef>& def, const FramePtr& closure, CallArgs& args);
+  // The same, writing the macro's output to `out` instead of returning it.
+  void call_macro_into(const std::shared_ptr<const MacroDef>& def, const FramePtr& closure, CallArgs& args,
+                       std::string& out);
   std::string render_loop_again(const ForStmt& stmt, const FramePtr& outer, const Value& iterable, int depth);
   std::string render_block(const std::string& name, std::size_t index);
   bool has_block(const std::string& name, std::size_t index) const;
@@ -76,6 +79,8 @@ class Renderer {
   void exec_body(const Body& body);
   void exec(const Stmt& s);
   void exec_print(const PrintStmt& s);
+  void print(const Value& v, bool autoescape);
+  void print_call(const CallExpr& e, bool autoescape);
   void exec_if(const IfStmt& s);
   void exec_for(const ForStmt& s, const FramePtr& outer, const Value& iterable, int depth);
   void exec_set(const SetStmt& s);

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <regex>
 #include <sstream>
+#include <thread>
 
 #include <unistd.h>
 
@@ -204,4 +205,34 @@ TEST_CASE("numbers hyoka cannot hold exactly and runaway nesting are refused wit
   INFO(all(errors));
   CHECK(any_matches(errors, R"(divisions\.json:[0-9]+:[0-9]+: error: the JSON is nested more than 64 levels deep)"));
   CHECK(any_matches(errors, R"(glossary\.json:[0-9]+:[0-9]+: error: the number 1e400 is too large or too precise)"));
+}
+
+TEST_CASE("policy files read in parallel give the same plan and the same messages in the same order") {
+  PlanCopy copy("setagaya");
+  copy.replace("policies/1-1-1.json", "\"area\": \"1\",", "\"area\": \"1\"");  // a syntax error
+  copy.replace("policies/1-1-2.json", "\"area\": \"1\"", "\"area\": \"no-such-area\"");  // a dangling reference
+  auto messages = [](const hyoka::model::LoadResult& result) {
+    std::vector<std::string> out;
+    for (const auto& d : result.diagnostics.items()) out.push_back(hyoka::model::format(d));
+    return out;
+  };
+  const auto sequential = messages(load_plan(copy.dir()));
+  REQUIRE(sequential.size() >= 2);
+  // Tasks run in reverse and on two threads at once: the result must not depend on it.
+  hyoka::model::ForEach two_threads = [](std::size_t count, const std::function<void(std::size_t)>& task) {
+    std::thread other([&] { for (std::size_t i = count; i-- > count / 2;) task(i); });
+    for (std::size_t i = count / 2; i-- > 0;) task(i);
+    other.join();
+  };
+  CHECK(messages(load_plan(copy.dir(), two_threads)) == sequential);
+
+  const auto one = load_plan(content / "setagaya"), other = load_plan(content / "setagaya", two_threads);
+  REQUIRE(one.plan);
+  REQUIRE(other.plan);
+  REQUIRE(one.plan->policies.size() == other.plan->policies.size());
+  for (std::size_t i = 0; i < one.plan->policies.size(); ++i) {
+    CHECK(one.plan->policies[i].id == other.plan->policies[i].id);
+    CHECK(one.plan->policies[i].indicators.size() == other.plan->policies[i].indicators.size());
+    CHECK(one.plan->policies[i].commentary.ja == other.plan->policies[i].commentary.ja);
+  }
 }

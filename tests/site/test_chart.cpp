@@ -1,5 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <charconv>
+#include <random>
+#include <string>
+#include <vector>
+
 #include "site/chart.hpp"
 
 using namespace hyoka::site;
@@ -86,4 +91,24 @@ TEST_CASE("trend chart: close target and actual labels go on opposite sides") {
   CHECK(label_y(svg, "89.9") > point_y(svg, "89.9"));  // the lower one below
   CHECK(label_y(svg, "89.9") - label_y(svg, "93.0") > 30);
   CHECK(label_y(svg, "94.0") < point_y(svg, "94.0"));  // no actual that year: above
+}
+
+TEST_CASE("chart coordinates: the same digits as to_chars(fixed, 2), ties included") {
+  auto exact = [](double v) {
+    char buf[64];
+    std::string s(buf, std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 2).ptr);
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s == "-0" ? std::string("0") : s;
+  };
+  std::vector<double> values = {0, -0.0, 44, 116.16, 0.125, 0.375, 1.005, 2.675, -2.675, 1e-9, -1e-9, 0.004999,
+                                -0.005, 276, 99.995, 1e14 + 0.125, 1e16, -1e17, 640};
+  std::mt19937_64 random(20261121);
+  std::uniform_real_distribution<double> span(-1e6, 1e6);
+  for (int i = 0; i < 200000; ++i) values.push_back(span(random));
+  for (int i = 0; i < 20000; ++i) values.push_back(static_cast<double>(random() % 100000) / 1000.0 + 0.005);  // near ties
+  for (double v : values) {
+    CAPTURE(v);
+    CHECK(chart::coordinate(v) == exact(v));
+  }
 }

@@ -89,6 +89,17 @@ TEST_CASE("i18n catalogues: a key missing in one language is an error naming it"
   CHECK_THROWS_AS(c.get(Lang::ja, "nav.nothing"), site::I18nError);
 }
 
+TEST_CASE("i18n placeholders are filled in one pass") {
+  using json = nlohmann::ordered_json;
+  const json strings = {{"s", "{a} and {b}, {c} stays, {unclosed"}};
+  auto c = site::Catalogues::from_json({{"x", strings}}, {{"x", strings}});
+  // A value that looks like a placeholder is not filled again; an unknown one is kept as written.
+  CHECK(c.get(Lang::ja, "x.s", {{"a", "{b}"}, {"b", 2}}) == "{b} and 2, {c} stays, {unclosed");
+  CHECK(c.get(Lang::ja, "x.s") == "{a} and {b}, {c} stays, {unclosed");
+  CHECK_THROWS_AS(c.get(Lang::ja, "x.s.deeper"), site::I18nError);
+  CHECK_THROWS_AS(c.get(Lang::ja, "x"), site::I18nError);  // an object, not a string
+}
+
 TEST_CASE("the shipped catalogues have the same keys") {
   CHECK_NOTHROW(site::Catalogues::load(std::filesystem::path(SITE_TEMPLATES_DIR) / "i18n"));
 }
