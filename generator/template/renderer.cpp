@@ -17,20 +17,32 @@ constexpr int kMaxDepth = 120;
 std::size_t count_lines(const char* s) { return static_cast<std::size_t>(std::count(s, s + std::strlen(s), '\n')); }
 }  // namespace
 
-const Value* Frame::find_local(std::string_view name) const {
-  for (auto it = vars.rbegin(); it != vars.rend(); ++it)
-    if (same_name(it->first, name)) return &it->second;
-  return nullptr;
+template <class Self>
+auto* Frame::find(Self& frame, std::string_view name) {
+  decltype(&frame.first_[0].second) found = nullptr;
+  for (std::size_t i = 0; i < std::min(frame.count_, kInline) && !found; ++i)
+    if (same_name(frame.first_[i].first, name)) found = &frame.first_[i].second;
+  for (std::size_t i = 0; i < frame.more_.size() && !found; ++i)
+    if (same_name(frame.more_[i].first, name)) found = &frame.more_[i].second;
+  return found;
 }
 
+const Value* Frame::find_local(std::string_view name) const { return find(*this, name); }
+
 void Frame::set(std::string_view name, Value value) {
-  for (auto& kv : vars) {
-    if (same_name(kv.first, name)) {
-      kv.second = std::move(value);
-      return;
-    }
+  if (Value* existing = find(*this, name)) {
+    *existing = std::move(value);
+    return;
   }
-  vars.emplace_back(name, std::move(value));
+  if (count_ < kInline) first_[count_] = {name, std::move(value)};
+  else more_.emplace_back(name, std::move(value));
+  ++count_;
+}
+
+void Frame::clear() {
+  for (std::size_t i = 0; i < std::min(count_, kInline); ++i) first_[i] = {};
+  more_.clear();
+  count_ = 0;
 }
 
 Renderer::Renderer(const Environment& env, const Json& context, const Json* shared)
@@ -246,10 +258,10 @@ void Renderer::exec_for(const ForStmt& s, const FramePtr& outer, const Value& it
   for (std::size_t i = 0; i < items->size(); ++i) {
     // Every iteration starts from the outer scope: a `set` in the body does
     // not carry over to the next iteration (Jinja2 semantics).
-    frame->vars.clear();
+    frame->clear();
     if (loop) {
       loop->index0 = i;
-      frame->vars.emplace_back("loop", loop_value);
+      frame->set("loop", loop_value);
     }
     assign(s.target, (*items)[i], *frame);
     exec_body(s.body);
@@ -494,7 +506,6 @@ void Renderer::call_macro_into(const std::shared_ptr<const MacroDef>& def, const
   std::size_t np = def->params.size();
   if (args.pos.size() > np && !def->catch_varargs)
     throw RenderError("macro '" + def->name + "' takes not more than " + std::to_string(np) + " argument(s)");
-  frame->vars.reserve(np + 3);  // the parameters, varargs, kwargs, caller
   // Macros are called thousands of times a site: no heap for the usual few parameters.
   bool few[16] = {};
   std::unique_ptr<bool[]> many(np > 16 ? new bool[np]() : nullptr);

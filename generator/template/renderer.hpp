@@ -2,6 +2,7 @@
 // Renderer: walks a parsed Template with a context and produces text.
 // One Renderer per render call; it holds all mutable state, so one
 // Environment can render on many threads at once.
+#include <array>
 #include <map>
 #include <memory>
 #include <string>
@@ -18,11 +19,23 @@ namespace hyoka::tmpl {
 // whether the render context is visible (imports are context-free).
 struct Frame {
   std::shared_ptr<Frame> parent;
-  std::vector<std::pair<std::string_view, Value>> vars;  // names live in the AST
   bool with_context = true;
 
   const Value* find_local(std::string_view name) const;
-  void set(std::string_view name, Value value);
+  void set(std::string_view name, Value value);  // adds or replaces
+  void clear();                                  // a loop's next iteration starts empty
+
+ private:
+  using Var = std::pair<std::string_view, Value>;  // names live in the AST
+  // Most scopes hold a few names (a macro's parameters, a loop's target):
+  // those live in the frame itself, which is made for every macro call.
+  static constexpr std::size_t kInline = 4;
+  std::array<Var, kInline> first_{};
+  std::size_t count_ = 0;
+  std::vector<Var> more_;
+
+  template <class Self>  // Frame or const Frame
+  static auto* find(Self& frame, std::string_view name);
 };
 using FramePtr = std::shared_ptr<Frame>;
 
