@@ -81,30 +81,51 @@ class Pool {
   unsigned jobs_;
 };
 
+// Plans load side by side; a lone plan reads its policy files side by side.
+// Messages are gathered in folder order either way.
+std::vector<model::LoadResult> load_plans(const std::vector<fs::path>& dirs, Pool& pool) {
+  std::vector<model::LoadResult> loaded(dirs.size());
+  if (dirs.size() == 1) {
+    loaded[0] = model::load_plan(dirs[0], [&](std::size_t count, const std::function<void(std::size_t)>& task) {
+      pool.run(count, [&](std::size_t t, std::size_t) { task(t); });
+    });
+  } else {
+    pool.run(dirs.size(), [&](std::size_t i, std::size_t) { loaded[i] = model::load_plan(dirs[i]); });
+  }
+  return loaded;
+}
+
 // Shard 0 loads every plan (the site home lists them all); the other shards only their own.
 LoadedPlans load_all(const BuildOptions& options, Pool& pool) {
   if (!fs::is_directory(options.content_dir))
     throw BuildError("content folder not found: " + options.content_dir.string());
+  const auto all_dirs = model::find_plans(options.content_dir);
+  if (all_dirs.empty()) throw BuildError("no plans (folders with plan.json) under " + options.content_dir.string());
+  std::vector<fs::path> dirs;
+  std::vector<bool> in_shard;
+  for (std::size_t i = 0; i < all_dirs.size(); ++i) {
+    if (!options.shard.has(i) && !options.shard.has_site_pages()) continue;
+    dirs.push_back(all_dirs[i]);
+    in_shard.push_back(options.shard.has(i));
+  }
   LoadedPlans out;
   model::Diagnostics all;
-  const auto dirs = model::find_plans(options.content_dir);
-  for (std::size_t i = 0; i < dirs.size(); ++i) {
-    if (!options.shard.has(i) && !options.shard.has_site_pages()) continue;
-    model::LoadResult loaded = model::load_plan(dirs[i], [&](std::size_t count, const std::function<void(std::size_t)>& task) {
-      pool.run(count, [&](std::size_t t, std::size_t) { task(t); });
-    });
-    all.append(loaded.diagnostics);
-    if (!loaded.plan) continue;
-    check_year(*loaded.plan, options, all);
-    out.plans.push_back(std::move(*loaded.plan));
-    out.in_shard.push_back(options.shard.has(i));
+  auto loaded = load_plans(dirs, pool);
+  for (std::size_t i = 0; i < loaded.size(); ++i) {
+    all.append(loaded[i].diagnostics);
+    if (!loaded[i].plan) continue;
+    check_year(*loaded[i].plan, options, all);
+    out.plans.push_back(std::move(*loaded[i].plan));
+    out.in_shard.push_back(in_shard[i]);
   }
   check_unique_ids(out.plans, all);
   if (all.has_errors()) throw ContentError(std::move(all));
-  if (dirs.empty()) throw BuildError("no plans (folders with plan.json) under " + options.content_dir.string());
   out.warnings = all.warning_count();
   // Evaluations point into the plans: evaluate only once the vector is final.
-  for (const auto& plan : out.plans) out.evaluations.push_back(evaluate::evaluate_plan(plan, options.year.value_or(0)));
+  out.evaluations.resize(out.plans.size());
+  pool.run(out.plans.size(), [&](std::size_t i, std::size_t) {
+    out.evaluations[i] = evaluate::evaluate_plan(out.plans[i], options.year.value_or(0));
+  });
   return out;
 }
 
