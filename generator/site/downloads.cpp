@@ -157,7 +157,7 @@ std::string data_json(const model::Plan& plan, const evaluate::PlanEvaluation& e
                   "period", json::array({plan.period_start, plan.period_end}))("evaluation_year", ev.year)(
                   "currency_unit", plan.currency_unit ? json(plan.currency_unit->in(lang)) : json(nullptr)))(
       "indicators", std::move(indicators))("projects", std::move(projects));
-  return out.dump(1) + "\n";
+  return out.dump() + "\n";
 }
 
 }  // namespace hyoka::site

@@ -159,7 +159,7 @@ void LanguageSite::plan(const PlanInput& input) {
   json search = simple("search", routes::search(plan.id), "search.title");
   search["items"] = ctx.search_items();
   search["divisions"] = ctx.all_divisions();
-  add_file(routes::download(plan.id, "search-index.json"), search["items"].dump(1) + "\n");
+  add_file(routes::download(plan.id, "search-index.json"), search["items"].dump() + "\n");
   add("search", routes::search(plan.id), search);
   json downloads = simple("downloads", routes::downloads(plan.id), "downloads.title");
   json files = json::array();
