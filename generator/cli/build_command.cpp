@@ -147,7 +147,7 @@ void add_build_command(CLI::App& app) {
   command->add_option("--templates", args->templates, "Template folder (with i18n/)")->capture_default_str();
   command->add_option("--assets", args->assets, "Static assets copied to <out>/assets")->capture_default_str();
   command->add_option("--base-url", args->base_url,
-                      "Public URL of the site (https://…/): makes canonical links, og:url and sitemap.xml absolute");
+                      "Public URL of the site (https://…/): makes canonical links, og:url, sitemap.xml and 404.html's links absolute");
   command->add_option("--font", args->font, "TrueType/OpenType font for the PDFs");
   command->add_option("--shard", args->shard,
                       "Build only plans i with i mod N = K (K/N, e.g. 0/4); shard 0 also builds the shared pages. "

@@ -180,7 +180,10 @@ json root_page(const Catalogues& i18n, const SiteOptions& options, const std::st
           {"i18n", i18n.of(Lang::ja)},
           {"i18n_en", i18n.of(Lang::en)},
           {"plans", list},
-          {"page", {{"kind", kind}, {"path", kind + ".html"}, {"base", ""}, {"root", ""},
+          // A server shows 404.html at any missing path, where links relative to
+          // the site root break: with --base-url they are absolute.
+          {"page", {{"kind", kind}, {"path", kind + ".html"}, {"base", ""},
+                    {"root", kind == "404" ? options.base_url : std::string()},
                     {"canonical", options.base_url.empty() ? "index.html" : options.base_url}}}};
 }
 

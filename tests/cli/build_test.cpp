@@ -222,3 +222,19 @@ TEST_CASE("build: two plan folders with the same id, even in another case, are r
   CHECK(run.out.find("apart from upper/lower case") != std::string::npos);
   CHECK_FALSE(fs::exists(s.root / "out"));
 }
+
+TEST_CASE("build --base-url: 404.html links are absolute (it is shown at any missing path), else relative") {
+  Scratch s("baseurl");
+  REQUIRE(hyoka(s.build("with", "--no-pdf --quiet --base-url https://example.jp/r/"), true).status == 0);
+  const std::string with = read(s.root / "with/404.html");
+  CHECK(with.find("href=\"https://example.jp/r/assets/site.css\"") != std::string::npos);
+  CHECK(with.find("href=\"https://example.jp/r/ja/index.html\"") != std::string::npos);
+  CHECK(with.find("href=\"https://example.jp/r/en/index.html\"") != std::string::npos);
+  REQUIRE(hyoka(s.build("without", "--no-pdf --quiet"), true).status == 0);
+  const std::string without = read(s.root / "without/404.html");
+  CHECK(without.find("href=\"assets/site.css\"") != std::string::npos);
+  CHECK(without.find("https://") == std::string::npos);
+  // The other pages keep relative links (they are served where they were built).
+  const std::string page = read(s.root / "with/ja/setagaya/glossary.html");
+  CHECK(page.find("href=\"../../assets/site.css\"") != std::string::npos);
+}
