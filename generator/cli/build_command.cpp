@@ -1,7 +1,6 @@
 // `hyoka build`: the bilingual static site (and the PDFs) from content/.
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -10,6 +9,7 @@
 #include "model/diagnostics.hpp"
 #include "pdf/pdf.hpp"
 #include "site/build.hpp"
+#include "site/output.hpp"
 
 namespace hyoka::cli {
 namespace {
@@ -62,10 +62,7 @@ class PdfWriterSink : public site::PdfSink {
     for (const auto& entry : fs::directory_iterator(options_.layouts_dir, ec))
       if (entry.is_regular_file()) layouts.push_back(entry.path());
     std::sort(layouts.begin(), layouts.end());
-    for (const auto& file : layouts) {
-      std::ifstream in(file, std::ios::binary);
-      out += file.filename().string() + "\n" + std::string(std::istreambuf_iterator<char>(in), {}) + "\n";
-    }
+    for (const auto& file : layouts) out += file.filename().string() + "\n" + site::read_file(file) + "\n";
     return out;
   }
 

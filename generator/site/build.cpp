@@ -235,10 +235,7 @@ class Digest {
     for (unsigned char c : bytes) hash_ = (hash_ ^ c) * 1099511628211ull;
     hash_ = (hash_ ^ 0xff) * 1099511628211ull;  // a separator, so "ab"+"c" differs from "a"+"bc"
   }
-  void add_file(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    add(std::string(std::istreambuf_iterator<char>(in), {}));
-  }
+  void add_file(const fs::path& file) { add(read_file(file)); }
   std::string hex() const {
     char out[17];
     std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(hash_));

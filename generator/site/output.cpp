@@ -59,11 +59,6 @@ void swap_in(const fs::path& temp, const fs::path& out) {
   fs::rename(old, temp);  // removed by the destructor with the rest
 }
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 bool same_bytes(const fs::path& file, std::string_view bytes) {
   std::ifstream in(file, std::ios::binary);
   std::string buffer(bytes.size(), '\0');
@@ -72,6 +67,11 @@ bool same_bytes(const fs::path& file, std::string_view bytes) {
 }
 
 }  // namespace
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
 
 Staging::Staging(fs::path out, long fail_after_writes)
     : out_(fs::absolute(std::move(out)).lexically_normal()), fail_after_writes_(fail_after_writes) {

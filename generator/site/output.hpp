@@ -23,6 +23,9 @@ struct OutputError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A whole file's bytes; "" when it cannot be read.
+std::string read_file(const std::filesystem::path& path);
+
 class Staging {
  public:
   // Throws OutputError when `out` exists and is not a previous hyoka output
