@@ -269,7 +269,7 @@ bool is_regular_content_file(const std::filesystem::path& file, Diagnostics& dia
   return true;
 }
 
-std::optional<JsonFile> JsonFile::read(const std::filesystem::path& file, Diagnostics& diagnostics) {
+std::optional<std::string> read_content_text(const std::filesystem::path& file, Diagnostics& diagnostics) {
   if (!is_regular_content_file(file, diagnostics)) return std::nullopt;
   std::ifstream in(file, std::ios::binary);
   if (!in) {
@@ -278,14 +278,21 @@ std::optional<JsonFile> JsonFile::read(const std::filesystem::path& file, Diagno
   }
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  JsonFile result;
-  result.path_ = file;
-  result.text_ = buffer.str();
-  if (result.text_.rfind("\xEF\xBB\xBF", 0) == 0) result.text_.erase(0, 3);
-  if (auto bad = invalid_utf8_at(result.text_)) {
-    diagnostics.error(file, line_column(result.text_, *bad), describe_invalid_utf8(result.text_), "save the file as UTF-8");
+  std::string text = buffer.str();
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+  if (auto bad = invalid_utf8_at(text)) {
+    diagnostics.error(file, line_column(text, *bad), describe_invalid_utf8(text), "save the file as UTF-8");
     return std::nullopt;
   }
+  return text;
+}
+
+std::optional<JsonFile> JsonFile::read(const std::filesystem::path& file, Diagnostics& diagnostics) {
+  auto text = read_content_text(file, diagnostics);
+  if (!text) return std::nullopt;
+  JsonFile result;
+  result.path_ = file;
+  result.text_ = std::move(*text);
   if (result.text_.find_first_not_of(" \t\r\n") == std::string::npos) {
     diagnostics.error(file, "1:1", "the file is empty", "write a JSON object, e.g. {}");
     return std::nullopt;

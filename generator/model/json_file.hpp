@@ -34,6 +34,9 @@ class JsonFile {
 // False (with an error) for a symbolic link or anything but a regular file:
 // content is read only from regular files inside the content folder.
 bool is_regular_content_file(const std::filesystem::path& file, Diagnostics& diagnostics);
+// A content file's text: a regular file (not a link), read whole, a UTF-8
+// BOM dropped; nullopt with an error when it is not that or not UTF-8.
+std::optional<std::string> read_content_text(const std::filesystem::path& file, Diagnostics& diagnostics);
 // "12:7" for a byte offset in a text.
 std::string line_column(std::string_view text, std::size_t offset);
 // The offset of the first byte that is not valid UTF-8 (overlong forms and

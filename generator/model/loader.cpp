@@ -1,9 +1,7 @@
 #include "model/loader.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "model/json_file.hpp"
 #include "model/reader.hpp"
@@ -19,18 +17,7 @@ namespace {
 std::optional<std::string> read_text_file(const fs::path& file, Diagnostics& diagnostics) {
   std::error_code ec;
   if (!fs::exists(fs::symlink_status(file, ec))) return std::nullopt;
-  if (!is_regular_content_file(file, diagnostics)) return std::nullopt;
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  std::string text = buffer.str();
-  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
-  if (auto bad = invalid_utf8_at(text)) {
-    diagnostics.error(file, line_column(text, *bad), describe_invalid_utf8(text), "save the file as UTF-8");
-    return std::nullopt;
-  }
-  return text;
+  return read_content_text(file, diagnostics);
 }
 
 // YYYY-MM-DD naming a real day.
