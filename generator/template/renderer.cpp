@@ -182,7 +182,10 @@ void Renderer::exec(const Stmt& s) {
 }
 
 void Renderer::exec_print(const PrintStmt& s) {
-  if (s.expr->kind == ExprKind::Call) return print_call(static_cast<const CallExpr&>(*s.expr), s.autoescape);
+  if (s.expr->kind == ExprKind::Call) {
+    if (auto v = eval_call(static_cast<const CallExpr&>(*s.expr), out_, s.autoescape)) print(*v, s.autoescape);
+    return;
+  }
   print(eval(*s.expr), s.autoescape);
 }
 
@@ -199,33 +202,6 @@ void Renderer::print(const Value& v, bool autoescape) {
       if (autoescape) out += to_markup(v);
       else append_str(out, v);
   }
-}
-
-// {{ f(…) }} and {{ m.f(…) }}, evaluated as eval_call does; a macro writes
-// straight into the page, without a string of its own to copy.
-void Renderer::print_call(const CallExpr& e, bool autoescape) {
-  Value callee;
-  if (e.callee->kind == ExprKind::Getattr) {
-    const auto& g = static_cast<const GetattrExpr&>(*e.callee);
-    Value obj = eval(*g.obj);
-    const bool plain_object = obj.is_object() && !dynamic_cast<LoopObject*>(obj.object()) &&
-                              !dynamic_cast<CyclerObject*>(obj.object());
-    if (!plain_object) {  // a method of a value, loop or cycler
-      CallArgs args;
-      eval_args(e.args, args);
-      pos_ = e.pos;
-      return print(call_method(obj, g.attr, args), autoescape);
-    }
-    callee = obj.object()->get_attr(g.attr);
-  } else {
-    callee = eval(*e.callee);
-  }
-  CallArgs args;
-  eval_args(e.args, args);
-  pos_ = e.pos;
-  if (auto* macro = callee.is_object() ? dynamic_cast<MacroObject*>(callee.object()) : nullptr)
-    if (macro->call_into(*this, args, *out_, autoescape)) return;
-  print(call(callee, args), autoescape);
 }
 
 void Renderer::exec_if(const IfStmt& s) {

@@ -5,6 +5,7 @@
 #include <array>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -93,7 +94,6 @@ class Renderer {
   void exec(const Stmt& s);
   void exec_print(const PrintStmt& s);
   void print(const Value& v, bool autoescape);
-  void print_call(const CallExpr& e, bool autoescape);
   void exec_if(const IfStmt& s);
   void exec_for(const ForStmt& s, const FramePtr& outer, const Value& iterable, int depth);
   void exec_set(const SetStmt& s);
@@ -126,7 +126,9 @@ class Renderer {
   Value eval_dict(const DictExpr& e);
   Value eval_filter(const FilterExpr& e, const Value* block_input);
   Value eval_test(const TestExpr& e);
-  Value eval_call(const CallExpr& e);
+  // `f(…)`, `obj.f(…)`. With `print_to`, a macro whose output would be
+  // printed as is writes straight into it, and nothing is returned.
+  std::optional<Value> eval_call(const CallExpr& e, std::string* print_to = nullptr, bool autoescape = false);
   void eval_args(const Args& a, CallArgs& out);
   Value eval_with_input(const Expr& e, const Value& input);
 

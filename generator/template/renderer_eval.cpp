@@ -111,7 +111,7 @@ Value Renderer::eval(const Expr& e) {
     }
     case ExprKind::Filter: return eval_filter(static_cast<const FilterExpr&>(e), nullptr);
     case ExprKind::Test: return eval_test(static_cast<const TestExpr&>(e));
-    case ExprKind::Call: return eval_call(static_cast<const CallExpr&>(e));
+    case ExprKind::Call: return *eval_call(static_cast<const CallExpr&>(e));
   }
   return Value();
 }
@@ -284,19 +284,26 @@ Value Renderer::eval_test(const TestExpr& e) {
   return Value(e.fn(ctx, input, args));
 }
 
-Value Renderer::eval_call(const CallExpr& e) {
-  if (e.callee->kind == ExprKind::Getattr) {  // method call: no bound-method object
+std::optional<Value> Renderer::eval_call(const CallExpr& e, std::string* print_to, bool autoescape) {
+  Value callee;
+  if (e.callee->kind == ExprKind::Getattr) {
     const auto& g = static_cast<const GetattrExpr&>(*e.callee);
     Value obj = eval(*g.obj);
-    CallArgs args;
-    eval_args(e.args, args);
-    pos_ = e.pos;
-    return call_method(obj, g.attr, args);
+    if (!obj.is_object() || dynamic_cast<LoopObject*>(obj.object()) || dynamic_cast<CyclerObject*>(obj.object())) {
+      CallArgs args;  // a method of a value, loop or cycler: no bound-method object
+      eval_args(e.args, args);
+      pos_ = e.pos;
+      return call_method(obj, g.attr, args);
+    }
+    callee = obj.object()->get_attr(g.attr);  // a module's macro, a namespace's member: before the arguments
+  } else {
+    callee = eval(*e.callee);
   }
-  Value callee = eval(*e.callee);
   CallArgs args;
   eval_args(e.args, args);
   pos_ = e.pos;
+  if (auto* macro = print_to && callee.is_object() ? dynamic_cast<MacroObject*>(callee.object()) : nullptr)
+    if (macro->call_into(*this, args, *print_to, autoescape)) return std::nullopt;
   return call(callee, args);
 }
 
