@@ -146,7 +146,8 @@ json PlanContext::search_items() {
                  const model::Policy& policy, const std::string& grade, const std::vector<std::string>& divs) {
     const model::Area* area = plan_.find_area(policy.area);
     std::string division_names;
-    for (const auto& d : divisions(divs)) division_names += " " + d["name"]["text"].get<std::string>();
+    for (const auto& id : divs)
+      if (const model::Division* d = plan_.find_division(id)) division_names += " " + d->name.in(lang());
     items.push_back(Object(11)("type", type)("number", number)("name", name)("url", url)("area", policy.area)(
         "area_name", area ? text_.text(area->name) : json(nullptr))(
         "policy", Object(2)("number", policy.number)("name", text_.text(policy.name)))("grade", grade)(
