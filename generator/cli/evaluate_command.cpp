@@ -1,6 +1,5 @@
 #include <iostream>
 #include <memory>
-#include <set>
 
 #include "cli/commands.hpp"
 #include "cli/plan_loading.hpp"
@@ -16,19 +15,11 @@ struct EvaluateOptions {
   bool all_years = false;
 };
 
-std::vector<int> years_with_figures(const model::Plan& plan) {
-  std::set<int> years;
-  for (const auto& policy : plan.policies)
-    for (const auto& indicator : policy.indicators)
-      for (const auto& [year, values] : indicator.years) years.insert(year);
-  return {years.begin(), years.end()};
-}
-
 int run_evaluate(const EvaluateOptions& options) {
   auto plan = load_and_report(options.plan, {false, options.year});
   if (!plan) return 1;
   auto evaluation = evaluate::evaluate_plan(*plan, options.year);
-  auto years = options.all_years ? years_with_figures(*plan) : std::vector<int>{};
+  auto years = options.all_years ? evaluation.years : std::vector<int>{};
   if (options.format == "csv") std::cout << evaluate::evaluation_csv(evaluation, years);
   else std::cout << evaluate::evaluation_json(evaluation, years).dump(2) << "\n";
   return 0;

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "site/filters.hpp"
 #include "template/environment.hpp"
 
 namespace hyoka::cli {
@@ -52,6 +53,7 @@ int run_render(const RenderOptions& o) {
   try {
     auto [root, name] = locate(o);
     hyoka::tmpl::Environment env(root, hyoka::tmpl::Options{o.strict});
+    hyoka::site::add_template_filters(env);  // the site's filters, so a page template renders as in a build
     std::string out = env.render_file(name, read_context(o.data_path));
     std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
     std::cout.flush();

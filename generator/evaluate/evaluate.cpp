@@ -1,14 +1,17 @@
 #include "evaluate/evaluate.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "evaluate/rate.hpp"
+#include "present/numbers.hpp"
 
 namespace hyoka::evaluate {
 
 using model::Bound;
 using model::Method;
 using model::Value;
+using present::grouped;
 
 namespace {
 
@@ -90,7 +93,7 @@ Result yes_no(const Inputs& in, bool met, const Text& comparison) {
   result.met = met;
   result.grade = yes_no_label(scale, in.rule, met);
   if (const auto& shown_rate = met ? in.rule.met_rate : in.rule.not_met_rate) {
-    auto rate = percent(*shown_rate, Decimal{100, 0}, rounding_of(in.plan, in.rule));
+    auto rate = rounded(*shown_rate, rounding_of(in.plan, in.rule));
     if (rate) result.rate = *rate;
   }
   result.explanation = both(comparison.ja + (met ? "：達成" : "：未達成") + "（" + result.grade + "）",
@@ -210,6 +213,19 @@ bool graded_kind(const model::Plan& plan, model::IndicatorKind kind) {
   return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
 }
 
+Text kind_words(model::IndicatorKind kind) {
+  return kind == model::IndicatorKind::outcome ? both("成果指標", "outcome indicators") : both("行動量", "activity volumes");
+}
+
+// Why a row of this kind has no grade, naming what the plan does grade.
+Text not_graded_because(const model::Plan& plan, model::IndicatorKind kind) {
+  const Text row = kind_words(kind);
+  std::string graded;
+  for (auto each : plan.evaluation.graded_kinds) graded += (graded.empty() ? "" : " and ") + *kind_words(each).en;
+  return both("この計画では" + row.ja + "は評価の対象ではありません",
+              graded.empty() ? "this plan grades no indicators" : "this plan grades only " + graded + ", not " + *row.en);
+}
+
 void count(GradeCounts& counts, const Result& result, const model::Evaluation& evaluation) {
   if (result.status == Status::not_graded) return;
   ++counts.total;
@@ -225,9 +241,23 @@ void count(GradeCounts& counts, const Result& result, const model::Evaluation& e
   }
 }
 
+// Every label a row of the plan can get: the plan's scale, then the labels
+// only a rule's own scale (or its met / not-met labels) has, in rule order.
 GradeCounts empty_counts(const model::Plan& plan) {
   GradeCounts counts;
-  for (const auto& grade : plan.evaluation.scale) counts.by_grade.emplace_back(grade.label, 0);
+  auto add_label = [&](const std::string& label) {
+    if (label.empty()) return;
+    for (const auto& [known, n] : counts.by_grade)
+      if (known == label) return;
+    counts.by_grade.emplace_back(label, 0);
+  };
+  for (const auto& grade : plan.evaluation.scale) add_label(grade.label);
+  for (const auto& [name, rule] : plan.evaluation.rules) {
+    if (rule.scale)
+      for (const auto& grade : *rule.scale) add_label(grade.label);
+    add_label(rule.met);
+    add_label(rule.not_met);
+  }
   return counts;
 }
 
@@ -263,21 +293,33 @@ CostSummary costs_of(const model::Policy& policy) {
   return costs;
 }
 
-PolicyEvaluation evaluate_policy(const model::Plan& plan, const model::Policy& policy, int year) {
+// The row in every year any row of the plan has figures for, so that every
+// page, sheet and report reads one result per row and year, computed here.
+IndicatorResult evaluate_row(const model::Plan& plan, const model::Policy& policy, const model::Indicator& indicator,
+                             const std::set<int>& years, int year) {
+  IndicatorResult row{&policy, &indicator, indicator.rule.empty() ? plan.evaluation.default_rule : indicator.rule, {}, {}};
+  for (int each : years) row.years.emplace(each, evaluate_indicator(plan, indicator, each));
+  row.result = row.years.at(year);
+  return row;
+}
+
+StepResult evaluate_steps(const model::Plan& plan, const model::Policy& policy, const model::Project& project) {
+  StepResult steps{&policy, &project, {}};
+  for (const auto& [year, values] : project.years)
+    if (values.plan.present()) steps.years.emplace(year, evaluate_step(plan, project, year));
+  return steps;
+}
+
+PolicyEvaluation evaluate_policy(const model::Plan& plan, const model::Policy& policy, const std::set<int>& years, int year) {
   PolicyEvaluation evaluation;
   evaluation.policy = &policy;
   evaluation.counts = empty_counts(plan);
   for (const auto& indicator : policy.indicators) {
-    std::string rule = indicator.rule.empty() ? plan.evaluation.default_rule : indicator.rule;
-    IndicatorResult row{&policy, &indicator, rule, evaluate_indicator(plan, indicator, year)};
+    IndicatorResult row = evaluate_row(plan, policy, indicator, years, year);
     count(evaluation.counts, row.result, plan.evaluation);
     evaluation.indicators.push_back(std::move(row));
   }
-  for (const auto& project : policy.projects) {
-    auto it = project.years.find(year);
-    if (it != project.years.end() && it->second.plan.present())
-      evaluation.steps.push_back({&policy, &project, evaluate_step(plan, project, year)});
-  }
+  for (const auto& project : policy.projects) evaluation.steps.push_back(evaluate_steps(plan, policy, project));
   finish(evaluation.counts);
   evaluation.costs = costs_of(policy);
   return evaluation;
@@ -307,9 +349,7 @@ const model::Rule& rule_for(const model::Plan& plan, const std::string& rule_nam
 }
 
 Result evaluate_indicator(const model::Plan& plan, const model::Indicator& indicator, int year) {
-  if (!graded_kind(plan, indicator.kind))
-    return no_grade(year, Status::not_graded,
-                    both("この計画では行動量は評価の対象ではありません", "this plan grades only outcome indicators, not activity volumes"));
+  if (!graded_kind(plan, indicator.kind)) return no_grade(year, Status::not_graded, not_graded_because(plan, indicator.kind));
   auto it = indicator.years.find(year);
   if (it == indicator.years.end())
     return no_grade(year, Status::no_actual, both("この年度の数値がありません", "there are no figures for this year"));
@@ -335,11 +375,20 @@ PlanEvaluation evaluate_plan(const model::Plan& plan, int year) {
   evaluation.year = year ? year : plan.evaluation_year;
   evaluation.counts = empty_counts(plan);
   for (const auto& area : plan.areas) evaluation.by_area.emplace(area.id, empty_counts(plan));
+  std::set<int> years;
+  for (const auto& policy : plan.policies)
+    for (const auto& indicator : policy.indicators)
+      for (const auto& [each, values] : indicator.years) years.insert(each);
+  evaluation.years.assign(years.begin(), years.end());
+  years.insert(evaluation.year);
   for (const auto& policy : plan.policies) {
-    auto result = evaluate_policy(plan, policy, evaluation.year);
+    auto result = evaluate_policy(plan, policy, years, evaluation.year);
     add(evaluation.counts, result.counts);
     add(evaluation.by_area[policy.area], result.counts);
     add(evaluation.costs, result.costs);
+    const std::size_t at = evaluation.policies.size();
+    for (std::size_t row = 0; row < result.indicators.size(); ++row) evaluation.places_[result.indicators[row].indicator] = {at, row};
+    for (std::size_t row = 0; row < result.steps.size(); ++row) evaluation.places_[result.steps[row].project] = {at, row};
     evaluation.policies.push_back(std::move(result));
   }
   finish(evaluation.counts);
@@ -351,6 +400,26 @@ const PolicyEvaluation* PlanEvaluation::find(const std::string& policy_id) const
   for (const auto& policy : policies)
     if (policy.policy->id == policy_id) return &policy;
   return nullptr;
+}
+
+const IndicatorResult* PlanEvaluation::find(const model::Indicator& indicator) const {
+  auto it = places_.find(&indicator);
+  return it == places_.end() ? nullptr : &policies[it->second.policy].indicators[it->second.row];
+}
+
+const StepResult* PlanEvaluation::find(const model::Project& project) const {
+  auto it = places_.find(&project);
+  return it == places_.end() ? nullptr : &policies[it->second.policy].steps[it->second.row];
+}
+
+const Result* IndicatorResult::in(int year) const {
+  auto it = years.find(year);
+  return it == years.end() ? nullptr : &it->second;
+}
+
+const Result* StepResult::in(int year) const {
+  auto it = years.find(year);
+  return it == years.end() ? nullptr : &it->second;
 }
 
 }  // namespace hyoka::evaluate

@@ -3,6 +3,7 @@
 // Every result carries its explanation so a page or sheet can show how it was
 // computed, and every unusual input gets a defined result instead of NaN.
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,21 +35,30 @@ struct Result {
   Text explanation;             // "96.7% = 89.9 ÷ 93.0 × 100" / why there is no grade
 };
 
+// One indicator row: its result in the evaluated year and in every year it has figures.
 struct IndicatorResult {
   const model::Policy* policy = nullptr;
   const model::Indicator* indicator = nullptr;
-  std::string rule;  // name of the rule applied
-  Result result;
+  std::string rule;            // name of the rule applied
+  Result result;               // the evaluated year
+  std::map<int, Result> years;  // every year of PlanEvaluation::years, and the evaluated one
+
+  const Result* in(int year) const;  // nullptr for a year the plan has no figures for
 };
 
-struct StepResult {  // a project's planned step vs actual for one year
+// A project's planned steps against its actuals, for every year with a plan.
+struct StepResult {
   const model::Policy* policy = nullptr;
   const model::Project* project = nullptr;
-  Result result;
+  std::map<int, Result> years;
+
+  const Result* in(int year) const;  // nullptr when the year has no plan
 };
 
 struct GradeCounts {
-  std::vector<std::pair<std::string, int>> by_grade;  // in scale order, zeros included
+  // Every label a row can get, zeros included: the plan's scale, then labels
+  // only a rule's own scale has (so the counts always add up to `graded`).
+  std::vector<std::pair<std::string, int>> by_grade;
   int graded = 0, on_track = 0, pending = 0, ungraded = 0, total = 0;
   std::optional<Decimal> on_track_share;  // percent of graded, one decimal
 };
@@ -60,12 +70,14 @@ struct CostSummary {
 
 struct PolicyEvaluation {
   const model::Policy* policy = nullptr;
-  std::vector<IndicatorResult> indicators;  // one per indicator row, for the evaluated year
-  std::vector<StepResult> steps;            // one per project with a plan for the year
-  GradeCounts counts;
+  std::vector<IndicatorResult> indicators;  // one per indicator row, in policy order
+  std::vector<StepResult> steps;            // one per project, in policy order
+  GradeCounts counts;                       // of the evaluated year
   CostSummary costs;
 };
 
+// The evaluation of a plan, made once by evaluate_plan and then only read:
+// every page, sheet and download looks its results up here.
 struct PlanEvaluation {
   const model::Plan* plan = nullptr;
   int year = 0;
@@ -73,14 +85,24 @@ struct PlanEvaluation {
   std::map<std::string, GradeCounts> by_area;  // area id -> counts
   GradeCounts counts;
   CostSummary costs;
+  std::vector<int> years;  // every year any indicator of the plan has figures for, ascending
 
   const PolicyEvaluation* find(const std::string& policy_id) const;
+  const IndicatorResult* find(const model::Indicator& indicator) const;
+  const StepResult* find(const model::Project& project) const;
+
+ private:
+  friend PlanEvaluation evaluate_plan(const model::Plan& plan, int year);
+  struct Place {
+    std::size_t policy, row;
+  };
+  std::unordered_map<const void*, Place> places_;  // an indicator or project -> where its result is
 };
 
 // The rule an indicator is judged by (its own, or the plan's default).
 const model::Rule& rule_for(const model::Plan& plan, const std::string& rule_name);
 
-// One indicator in one year.
+// One indicator in one year (evaluate_plan calls it for every row and year).
 Result evaluate_indicator(const model::Plan& plan, const model::Indicator& indicator, int year);
 // A project's step in one year (planned vs actual).
 Result evaluate_step(const model::Plan& plan, const model::Project& project, int year);

@@ -50,21 +50,12 @@ std::optional<model::Decimal> percent(const model::Decimal& numerator, const mod
   return divide(numerator, denominator, rounding.decimals, rounding.mode);
 }
 
-std::optional<model::Decimal> exact_percent(const model::Decimal& numerator, const model::Decimal& denominator) {
-  return divide(numerator, denominator, 9, model::RoundingMode::down);
+std::optional<model::Decimal> rounded(const model::Decimal& value, const model::Rounding& rounding) {
+  return divide(value, model::Decimal{100, 0}, rounding.decimals, rounding.mode);  // value ÷ 100 × 100
 }
 
-std::string grouped(const model::Decimal& value) {
-  std::string text = value.to_string();
-  std::size_t start = text[0] == '-' ? 1 : 0;
-  std::size_t end = std::min(text.find('.'), text.size());
-  std::string out = text.substr(0, start);
-  for (std::size_t i = start; i < end; ++i) {
-    out += text[i];
-    std::size_t left = end - i - 1;
-    if (left > 0 && left % 3 == 0) out += ',';
-  }
-  return out + text.substr(end);
+std::optional<model::Decimal> exact_percent(const model::Decimal& numerator, const model::Decimal& denominator) {
+  return divide(numerator, denominator, 9, model::RoundingMode::down);
 }
 
 }  // namespace hyoka::evaluate

@@ -12,9 +12,10 @@ namespace hyoka::evaluate {
 // denominator is zero or the figures are too large for exact arithmetic.
 std::optional<model::Decimal> percent(const model::Decimal& numerator, const model::Decimal& denominator,
                                       const model::Rounding& rounding);
+// The value rounded as the rule says (a rate a yes/no rule shows, a template's
+// percent filter); nullopt when it is too large for exact arithmetic.
+std::optional<model::Decimal> rounded(const model::Decimal& value, const model::Rounding& rounding);
 // The same ratio with 9 decimals, rounded down: what "exact" grading compares.
 std::optional<model::Decimal> exact_percent(const model::Decimal& numerator, const model::Decimal& denominator);
-// "17,500", "89.9", "-1,234.5": digits grouped by thousands for explanations.
-std::string grouped(const model::Decimal& value);
 
 }  // namespace hyoka::evaluate

@@ -1,5 +1,8 @@
 #include "evaluate/report.hpp"
 
+#include "present/escape.hpp"
+#include "present/figures.hpp"
+
 namespace hyoka::evaluate {
 
 using Json = nlohmann::ordered_json;
@@ -43,8 +46,8 @@ Json value_json(const model::Value& value) {
   switch (value.kind) {
     case model::Value::Kind::number: return number_json(value.number);
     case model::Value::Kind::text: return value.text.ja;
-    case model::Value::Kind::pending: return "集計中";
-    case model::Value::Kind::none: return "―";
+    case model::Value::Kind::pending: return present::pending(model::Lang::ja);
+    case model::Value::Kind::none: return present::not_set();
     case model::Value::Kind::absent: break;
   }
   return nullptr;
@@ -62,7 +65,7 @@ Json indicator_json(const model::Plan& plan, const model::Policy& policy, const 
   json["number"] = indicator.number;
   json["name"] = text_json(indicator.name);
   json["unit"] = indicator.unit;
-  json["unit_en"] = plan.unit_in(indicator.unit, model::Lang::en);
+  json["unit_en"] = present::unit_name(plan, indicator.unit, model::Lang::en);
   json["baseline"] = indicator.baseline ? value_json(indicator.baseline->value) : Json(nullptr);
   json["baseline_year"] = indicator.baseline && indicator.baseline->year ? Json(*indicator.baseline->year) : Json(nullptr);
   json["target"] = values ? value_json(values->target) : Json(nullptr);
@@ -82,41 +85,13 @@ Json evaluation_json(const PlanEvaluation& evaluation, const std::vector<int>& y
   const auto& plan = *evaluation.plan;
   Json items = Json::array();
   for (int year : years_or_evaluated(evaluation, years))
-    for (const auto& policy : plan.policies)
-      for (const auto& indicator : policy.indicators) {
-        std::string rule = indicator.rule.empty() ? plan.evaluation.default_rule : indicator.rule;
-        items.push_back(indicator_json(plan, policy, indicator, rule, evaluate_indicator(plan, indicator, year)));
-      }
+    for (const auto& policy : evaluation.policies)
+      for (const auto& row : policy.indicators)
+        if (const Result* result = row.in(year)) items.push_back(indicator_json(plan, *row.policy, *row.indicator, row.rule, *result));
   Json areas = Json::object();
   for (const auto& [area, counts] : evaluation.by_area) areas[area] = counts_json(counts);
   return Json{{"plan", plan.id}, {"year", evaluation.year}, {"indicators", items},
               {"summary", Json{{"plan", counts_json(evaluation.counts)}, {"areas", areas}}}};
-}
-
-// A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or CR
-// before one) gets a leading ' so it shows as text; plain numbers such as -5
-// or -0.5 stay numbers. "-1+1" is a formula, not a number.
-namespace {
-bool csv_formula(const std::string& cell) {
-  if (cell.empty() || std::string_view("=+-@\t\r").find(cell[0]) == std::string_view::npos) return false;
-  std::size_t i = cell[0] == '-' || cell[0] == '+' ? 1 : 0;
-  bool digits = false, point = false;
-  for (; i < cell.size(); ++i) {
-    if (cell[i] >= '0' && cell[i] <= '9') digits = true;
-    else if (cell[i] == '.' && !point) point = true;
-    else return true;
-  }
-  return !digits;
-}
-}  // namespace
-
-std::string csv_cell(const std::string& text) {
-  std::string cell = text;
-  if (csv_formula(cell)) cell = "'" + cell;
-  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
-  std::string quoted = "\"";
-  for (char c : cell) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
 }
 
 std::string evaluation_csv(const PlanEvaluation& evaluation, const std::vector<int>& years, bool with_bom) {
@@ -136,7 +111,7 @@ std::string evaluation_csv(const PlanEvaluation& evaluation, const std::vector<i
                           item["grade"],    item["explanation"]["ja"], item["explanation"]["en"]};
     for (std::size_t i = 0; i < std::size(cells); ++i) {
       if (i) csv += ',';
-      csv += csv_cell(cell_of(cells[i]));
+      csv += present::csv_cell(cell_of(cells[i]));
     }
     csv += "\r\n";
   }

@@ -11,6 +11,8 @@
 #include <mutex>
 #include <vector>
 
+#include "present/escape.hpp"
+
 namespace hyoka::markdown {
 namespace {
 
@@ -125,25 +127,10 @@ void replace_all(std::string& text, std::string_view from, std::string_view to) 
   }
 }
 
-std::string escape_attribute(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-// Post-processing works on attribute patterns starting with a double quote:
 // cmark escapes every quote in text as &quot;, so these only match markup.
 void prefix_footnote_ids(std::string& html, const std::string& prefix) {
   if (prefix.empty()) return;
-  const std::string p = escape_attribute(prefix);
+  const std::string p = present::escape_html(prefix);
   replace_all(html, "\"#fn-", "\"#" + p + "fn-");
   replace_all(html, "\"fn-", "\"" + p + "fn-");
   replace_all(html, "\"#fnref-", "\"#" + p + "fnref-");
@@ -158,7 +145,7 @@ void wrap_tables(std::string& html, const std::string& label) {
   for (std::size_t pos = 0; (pos = html.find("<table>", pos)) != std::string::npos;) {
     const std::string name = count > 1 ? label + " " + std::to_string(++n) : label;
     const std::string open =
-        "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"" + escape_attribute(name) + "\"><table>";
+        "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"" + present::escape_html(name) + "\"><table>";
     html.replace(pos, 7, open);
     pos += open.size();
   }
@@ -195,7 +182,7 @@ std::string to_html(std::string_view source, const Options& options) {
   footnotes_as_div(html);
   if (options.scrollable_tables) wrap_tables(html, options.table_label);
   if (!options.footnote_back_label.empty())
-    replace_all(html, "aria-label=\"Back to content\"", "aria-label=\"" + escape_attribute(options.footnote_back_label) + "\"");
+    replace_all(html, "aria-label=\"Back to content\"", "aria-label=\"" + present::escape_html(options.footnote_back_label) + "\"");
   return html;
 }
 

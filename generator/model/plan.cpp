@@ -11,18 +11,6 @@ const T* find_by_id(const std::vector<T>& items, const std::string& id) {
   return it == items.end() ? nullptr : &*it;
 }
 
-// English for the units Japanese plans use most; a plan's own `units` table wins.
-const std::map<std::string, std::string>& builtin_units() {
-  static const std::map<std::string, std::string> table{
-      {"件", "cases"},   {"人", "people"},     {"名", "people"},    {"回", "times"},
-      {"箇所", "sites"}, {"か所", "sites"},    {"部", "copies"},    {"食", "meals"},
-      {"機関", "organizations"}, {"所", "facilities"}, {"％", "%"}, {"%", "%"},
-      {"団体", "groups"}, {"事業所", "providers"}, {"施設", "facilities"}, {"校", "schools"},
-      {"世帯", "households"}, {"日", "days"}, {"時間", "hours"}, {"台", "units"},
-  };
-  return table;
-}
-
 }  // namespace
 
 const char* code(Lang lang) { return lang == Lang::ja ? "ja" : "en"; }
@@ -51,13 +39,6 @@ std::pair<const Policy*, const Project*> Plan::find_project(const std::string& i
   for (const auto& policy : policies)
     if (const Project* project = find_by_id(policy.projects, id)) return {&policy, project};
   return {nullptr, nullptr};
-}
-
-std::string Plan::unit_in(const std::string& unit, Lang lang) const {
-  if (lang == Lang::ja) return unit;
-  if (auto it = units.find(unit); it != units.end()) return it->second;
-  if (auto it = builtin_units().find(unit); it != builtin_units().end()) return it->second;
-  return unit;
 }
 
 }  // namespace hyoka::model

@@ -208,7 +208,7 @@ struct Plan {
   int evaluation_year = 0;
   std::string report_date;  // YYYY-MM-DD or empty
   std::string layout = "setagaya";
-  std::map<std::string, std::string> units;  // ja unit -> English
+  std::map<std::string, std::string> units;  // ja unit -> English (present::unit_name reads it)
   // Commentary Markdown may carry raw HTML and any link scheme. Unsafe: only
   // for plans whose every author is trusted (README, "Hostile content").
   bool allow_raw_html = false;
@@ -225,8 +225,6 @@ struct Plan {
   const Term* find_term(const std::string& id) const;
   // The project with this id and the policy that owns it; {nullptr, nullptr} if none.
   std::pair<const Policy*, const Project*> find_project(const std::string& id) const;
-  // English for a unit: the plan's table, then the built-in one, then the unit itself.
-  std::string unit_in(const std::string& unit, Lang lang) const;
 };
 
 }  // namespace hyoka::model

@@ -8,19 +8,15 @@
 #include <set>
 
 #include "pdf/flow.hpp"
-#include "pdf/format.hpp"
+#include "present/figures.hpp"
+#include "present/grades.hpp"
+#include "present/numbers.hpp"
+#include "present/years.hpp"
 #include "pdf/pdf.hpp"
 
 namespace hyoka::pdf {
 
 using model::Lang;
-
-const evaluate::PolicyEvaluation* find_evaluation(const evaluate::PlanEvaluation& evaluation,
-                                                  const std::string& policy_id) {
-  for (const auto& p : evaluation.policies)
-    if (p.policy && p.policy->id == policy_id) return &p;
-  return nullptr;
-}
 
 namespace {
 
@@ -84,15 +80,13 @@ struct Row {
 class SheetComposer {
  public:
   SheetComposer(const SheetContext& ctx, const model::Policy& policy)
-      : ctx_(ctx), policy_(policy), evaluation_(find_evaluation(ctx.evaluation, policy.id)) {
+      : ctx_(ctx), policy_(policy) {
     year_ = ctx.evaluation.year ? ctx.evaluation.year : ctx.plan.evaluation_year;
     body_.size = ctx.layout.font_size;
     body_.ascent = ctx.font.ascender() / 1000.0;
     body_.descent = ctx.font.descender() / 1000.0;
     header_ = body_;
     header_.size = ctx.layout.header_size;
-    if (evaluation_)
-      for (const auto& r : evaluation_->indicators) results_[r.indicator] = &r;
     left_ = ctx.layout.margin;
     width_ = ctx.layout.page_width - 2 * ctx.layout.margin;
   }
@@ -113,8 +107,6 @@ class SheetComposer {
  private:
   const SheetContext& ctx_;
   const model::Policy& policy_;
-  const evaluate::PolicyEvaluation* evaluation_;
-  std::map<const model::Indicator*, const evaluate::IndicatorResult*> results_;
   int year_ = 0;
   Style body_, header_;
   double left_ = 0, width_ = 0;
@@ -157,7 +149,7 @@ class SheetComposer {
     if (field == "policy_name") return t(policy_.name);
     if (field == "target_state") return t(policy_.target_state);
     if (field == "page_ref") return policy_.page_ref;
-    if (field == "fiscal_year") return long_year_label(year_, ctx_.lang);
+    if (field == "fiscal_year") return present::fiscal_year(year_, ctx_.lang);
     if (field == "divisions") return division_names(policy_.divisions, ctx_.lang == Lang::ja ? "、" : ", ");
     if (field == "commentary") return commentary(policy_.commentary);
     throw PdfError(fmt::format("layout {}: unknown header field \"{}\"", ctx_.layout.name, field));
@@ -287,12 +279,9 @@ class SheetComposer {
     if (eval.legend) {
       text = t(*eval.legend);
     } else {
-      for (const auto& g : eval.scale) {
-        std::string rule = g.description ? t(*g.description)
-                           : g.min       ? format_decimal(*g.min) + (ctx_.lang == Lang::ja ? "%以上" : "% or more")
-                           : g.above     ? (ctx_.lang == Lang::ja ? format_decimal(*g.above) + "%超"
-                                                                  : "over " + format_decimal(*g.above) + "%")
-                                         : (ctx_.lang == Lang::ja ? "その他" : "otherwise");
+      for (std::size_t i = 0; i < eval.scale.size(); ++i) {
+        const auto& g = eval.scale[i];
+        std::string rule = g.description ? t(*g.description) : present::grade_condition(eval.scale, i, ctx_.lang);
         text += (text.empty() ? "" : ctx_.lang == Lang::ja ? "、" : ", ") + g.label + ": " + rule;
       }
     }
@@ -365,10 +354,8 @@ class SheetComposer {
   std::string column_label(const ColumnSpec& column) const {
     std::string label = column.label.ja.empty() && column.field == "subrow_value" ? "{fy}" : t(column.label);
     int y = column.year.value_or(year_);
-    std::string nendo = year_label(y, Lang::ja);  // 令和6年度 → 6年度, as Suginami prints it
-    if (nendo.rfind("令和", 0) == 0 || nendo.rfind("平成", 0) == 0) nendo = nendo.substr(6);
-    label = replace_all(label, "{nendo}", nendo);
-    return replace_all(replace_all(label, "{fy}", year_label(y, ctx_.lang)), "{year}", std::to_string(y));
+    label = replace_all(label, "{nendo}", present::era_year_number(y));  // 6年度, as Suginami prints it
+    return replace_all(replace_all(label, "{fy}", present::fiscal_year_short(y, ctx_.lang)), "{year}", std::to_string(y));
   }
 
   TableModel build_table(const TableSpec& spec, double width) {
@@ -436,9 +423,12 @@ class SheetComposer {
     }
   }
 
-  const evaluate::IndicatorResult* result(const model::Indicator& ind) const {
-    auto it = results_.find(&ind);
-    return it == results_.end() ? nullptr : it->second;
+  const evaluate::IndicatorResult* result(const model::Indicator& ind) const { return ctx_.evaluation.find(ind); }
+
+  // A figure as the sheet prints it: with its unit, and its note on the next line.
+  std::string figure(const model::Value& value, const std::string& unit) const {
+    std::string out = present::figure(ctx_.plan, value, unit, ctx_.lang).text;
+    return value.note ? out + "\n" + t(*value.note) : out;
   }
 
   std::string reason(const model::Indicator& ind) const {
@@ -457,13 +447,13 @@ class SheetComposer {
   std::string indicator_field(const std::string& key, const model::Indicator& ind, int y) const {
     auto year = ind.years.find(y);
     const model::IndicatorYear* iy = year == ind.years.end() ? nullptr : &year->second;
-    auto value = [&](const model::Value& v) { return format_value(ctx_.plan, v, ind.unit, ctx_.lang); };
+    auto value = [&](const model::Value& v) { return figure(v, ind.unit); };
     const auto* res = y == year_ ? result(ind) : nullptr;
     if (key == "number") return ind.number;
     if (key == "name") return t(ind.name);
     if (key == "name_note") return t(ind.name) + (ind.note ? "\n" + t(*ind.note) : "");
     if (key == "baseline") return baseline(ind);
-    if (key == "unit") return ctx_.plan.unit_in(ind.unit, ctx_.lang);
+    if (key == "unit") return present::unit_name(ctx_.plan, ind.unit, ctx_.lang);
     if (key == "description") return t(ind.description);
     if (key == "source") return t(ind.source);
     if (key == "note") return t(ind.note);
@@ -471,8 +461,8 @@ class SheetComposer {
     if (key == "revised_target") return iy ? value(iy->revised_target) : "";
     if (key == "effective_target") return iy ? value(iy->effective_target()) : "";
     if (key == "actual") return iy ? value(iy->actual) : "";
-    if (key == "rate") return res ? format_rate(res->result) : (y == year_ ? "ー" : "");
-    if (key == "grade") return res && !res->result.grade.empty() ? res->result.grade : "ー";
+    if (key == "rate") return res || y == year_ ? present::percent_or_dash(res ? res->result.rate : std::nullopt, ctx_.lang) : "";
+    if (key == "grade") return present::grade_or_dash(res ? res->result.grade : "", ctx_.lang);
     if (key == "explanation") return res ? t(res->result.explanation) : "";
     if (key == "reason") return iy && iy->reason ? t(*iy->reason) : "";
     if (key == "project") return project_name(ind.project);
@@ -483,9 +473,9 @@ class SheetComposer {
 
   std::string baseline(const model::Indicator& ind) const {
     if (!ind.baseline) return {};
-    std::string out = format_value(ctx_.plan, ind.baseline->value, ind.unit, ctx_.lang);
+    std::string out = figure(ind.baseline->value, ind.unit);
     std::string when = ind.baseline->label ? t(*ind.baseline->label)
-                       : ind.baseline->year ? year_label(*ind.baseline->year, ctx_.lang)
+                       : ind.baseline->year ? present::fiscal_year_short(*ind.baseline->year, ctx_.lang)
                                             : std::string();
     if (when.empty()) return out;
     return out + "\n" + (ctx_.lang == Lang::ja ? "（" + when + "）" : "(" + when + ")");
@@ -506,9 +496,7 @@ class SheetComposer {
   std::string project_field(const std::string& key, const model::Project& p, int y) const {
     auto year = p.years.find(y);
     const model::ProjectYear* py = year == p.years.end() ? nullptr : &year->second;
-    auto value = [&](const model::Value& v, const std::string& unit) {
-      return format_value(ctx_.plan, v, unit, ctx_.lang);
-    };
+    auto value = [&](const model::Value& v, const std::string& unit) { return figure(v, unit); };
     if (key == "number") return p.number;
     if (key == "name") return t(p.name);
     if (key == "name_marked")  // Nerima marks priority projects with ★ before the name
@@ -525,7 +513,7 @@ class SheetComposer {
     if (key == "plan") return py ? value(py->plan, p.unit) : "";
     if (key == "actual") return py ? value(py->actual, p.unit) : "";
     if (key == "cost") return py ? value(py->cost, "") : "";
-    if (key == "cost_total") return p.cost_total ? format_decimal(*p.cost_total) : "";
+    if (key == "cost_total") return p.cost_total ? present::grouped(*p.cost_total) : "";
     if (key.empty()) return {};
     // Indicator fields on a project row (a layout mixing both) print nothing.
     return {};
@@ -533,7 +521,7 @@ class SheetComposer {
 
   std::string dated(const std::optional<model::DatedValue>& d, const std::string& unit) const {
     if (!d) return {};
-    return format_value(ctx_.plan, d->value, unit, ctx_.lang);
+    return figure(d->value, unit);
   }
 
   std::string cross_listed(const model::Project& p) const {

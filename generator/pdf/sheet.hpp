@@ -25,10 +25,6 @@ inline constexpr double footer_height = 16;
 
 std::vector<Page> compose_sheet(const SheetContext& context, const model::Policy& policy);
 
-// The policy's evaluation, or nullptr when the evaluation has none.
-const evaluate::PolicyEvaluation* find_evaluation(const evaluate::PlanEvaluation& evaluation,
-                                                  const std::string& policy_id);
-
 // "1-1-1　name" / "1-1-1 name".
 std::string policy_title(const model::Policy& policy, model::Lang lang);
 std::string area_title(const model::Area& area, model::Lang lang);

@@ -6,7 +6,7 @@
 
 #include "pdf/flow.hpp"
 #include "pdf/font.hpp"
-#include "pdf/format.hpp"
+#include "present/years.hpp"
 #include "pdf/layout_spec.hpp"
 #include "pdf/pdf.hpp"
 #include "pdf/render.hpp"
@@ -102,6 +102,12 @@ TextItem text_at(const Context& c, const std::string& text, double x, double top
   return {x, top + size * c.font.ascender() / 1000.0, size, w, printable, cell};
 }
 
+// The footer date: the plan's report date, else the fiscal year evaluated.
+std::string date_label(const Context& c) {
+  std::string date = present::date(c.plan.report_date, c.lang);
+  return date.empty() ? present::fiscal_year(c.year(), c.lang) : date;
+}
+
 // Plan name, page N / total and the date on every page from `first` on.
 void add_footers(const Context& c, Document& d, std::size_t first) {
   double size = 7;
@@ -110,7 +116,7 @@ void add_footers(const Context& c, Document& d, std::size_t first) {
   std::string plan = t(c.plan.name, c.lang);
   if (plan.find(t(c.plan.city, c.lang)) == std::string::npos)  // 世田谷区地域保健… already names the city
     plan = t(c.plan.city, c.lang) + (c.lang == Lang::ja ? "　" : " ") + plan;
-  std::string date = date_label(c.plan.report_date, c.year(), c.lang);
+  std::string date = date_label(c);
   double third = c.width() / 3;
   for (std::size_t i = first; i < d.pages.size(); ++i) {
     Page& page = d.pages[i];
@@ -150,9 +156,8 @@ Page cover_page(const Context& c, const std::string& title, const std::vector<st
   centred(title, 22);
   y += 10;
   std::string colon = c.lang == Lang::ja ? "：" : ": ";
-  centred(t(c.layout.label("fiscal_year"), c.lang) + colon + long_year_label(c.year(), c.lang), 12);
-  if (!c.plan.report_date.empty())
-    centred(t(c.layout.label("date"), c.lang) + colon + date_label(c.plan.report_date, c.year(), c.lang), 12);
+  centred(t(c.layout.label("fiscal_year"), c.lang) + colon + present::fiscal_year(c.year(), c.lang), 12);
+  if (!c.plan.report_date.empty()) centred(t(c.layout.label("date"), c.lang) + colon + date_label(c), 12);
   y += 16;
   for (const auto& line : lines) centred(line, 11);
   return page;
@@ -248,7 +253,7 @@ bool matches(const Context& c, const Writer::Filter& f, const model::Policy& p) 
     if (!any_of_in(f.divisions, divisions)) return false;
   }
   if (!f.grades.empty()) {
-    const auto* e = find_evaluation(c.evaluation, p.id);
+    const auto* e = c.evaluation.find(p.id);
     std::vector<std::string> grades;
     if (e)
       for (const auto& r : e->indicators) grades.push_back(r.result.grade);

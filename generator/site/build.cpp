@@ -8,6 +8,7 @@
 
 #include "model/checks.hpp"
 #include "model/loader.hpp"
+#include "site/filters.hpp"
 #include "site/i18n.hpp"
 #include "site/output.hpp"
 #include "site/pages.hpp"
@@ -346,6 +347,7 @@ BuildSummary build(const BuildOptions& options, std::ostream& log) {
   const LoadedPlans loaded = load_all(options, pool);
   const Catalogues i18n = load_catalogues(options.templates_dir);
   tmpl::Environment env(options.templates_dir, tmpl::Options{.strict_undefined = true});
+  add_template_filters(env);
   BuildSummary summary;
   try {
     Staging out(options.out_dir, options.fail_after_writes);

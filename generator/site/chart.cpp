@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "present/escape.hpp"
+
 namespace hyoka::site::chart {
 namespace {
 
@@ -12,21 +14,6 @@ constexpr double width = 640, height = 320;
 constexpr double left = 84, right = 20, top = 44, bottom = 44;
 
 std::string num(double v) { return coordinate(v); }
-
-std::string esc(const std::string& s) {
-  if (s.find_first_of("&<>\"") == std::string::npos) return s;
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 // A 1-2-5 step giving about four intervals up to `max`.
 double nice_step(double max) {
@@ -41,7 +28,7 @@ double nice_step(double max) {
 std::string svg_open(const std::string& id, const std::string& title, const std::string& desc, double h) {
   return "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(width) + " " + num(h) +
          "\" role=\"img\" aria-labelledby=\"" + id + "-title " + id + "-desc\">\n<title id=\"" + id + "-title\">" +
-         esc(title) + "</title>\n<desc id=\"" + id + "-desc\">" + esc(desc) + "</desc>\n";
+         present::escape_html(title) + "</title>\n<desc id=\"" + id + "-desc\">" + present::escape_html(desc) + "</desc>\n";
 }
 
 struct Scale {
@@ -73,12 +60,12 @@ std::string axes(const Trend& chart, const Scale& s) {
   for (double v = s.min_value; v <= s.max_value + s.step / 2; v += s.step) {
     out += "<line x1=\"" + num(left) + "\" x2=\"" + num(width - right) + "\" y1=\"" + num(s.y(v)) + "\" y2=\"" +
            num(s.y(v)) + "\"/>\n<text class=\"chart-tick\" x=\"" + num(left - 8) + "\" y=\"" + num(s.y(v) + 4) +
-           "\" text-anchor=\"end\">" + esc(tick_label(v, s.step)) + "</text>\n";
+           "\" text-anchor=\"end\">" + present::escape_html(tick_label(v, s.step)) + "</text>\n";
   }
   for (std::size_t i = 0; i < chart.years.size(); ++i) {
     const std::string label = i < chart.year_labels.size() ? chart.year_labels[i] : std::to_string(chart.years[i]);
     out += "<text class=\"chart-tick\" x=\"" + num(s.x(i)) + "\" y=\"" + num(height - bottom + 20) +
-           "\" text-anchor=\"middle\">" + esc(label) + "</text>\n";
+           "\" text-anchor=\"middle\">" + present::escape_html(label) + "</text>\n";
   }
   return out + "</g>\n";
 }
@@ -112,7 +99,7 @@ std::string series(const Trend& chart, const Scale& s, const std::vector<Point>&
     const std::string x = num(s.x(i)), y = num(s.y(p.value));
     path += (path.empty() ? "M" : " L") + x + " " + y;
     marks += "<circle cx=\"" + x + "\" cy=\"" + y + "\" r=\"5\"/>\n<text class=\"chart-value\" x=\"" + x +
-             "\" y=\"" + num(label_y(s, p, other, below_on_tie)) + "\" text-anchor=\"middle\">" + esc(p.label) +
+             "\" y=\"" + num(label_y(s, p, other, below_on_tie)) + "\" text-anchor=\"middle\">" + present::escape_html(p.label) +
              "</text>\n";
   }
   return "<g class=\"" + cls + "\">\n<path d=\"" + path + "\"/>\n" + marks + "</g>\n";
@@ -135,7 +122,7 @@ std::string legend(const Trend& chart) {
   for (const auto& item : items) {
     if (!item.shown) continue;
     out += "<g class=\"" + std::string(item.cls) + "\"><line x1=\"" + num(x) + "\" x2=\"" + num(x + 24) +
-           "\" y1=\"16\" y2=\"16\"/></g><text x=\"" + num(x + 30) + "\" y=\"22\">" + esc(*item.name) + "</text>\n";
+           "\" y1=\"16\" y2=\"16\"/></g><text x=\"" + num(x + 30) + "\" y=\"22\">" + present::escape_html(*item.name) + "</text>\n";
     // Rough text width at the legend's 17px: a UTF-8 byte is ~6px in CJK, ~9px in Latin.
     x += 56 + 9.0 * static_cast<double>(item.name->size());
   }
@@ -199,11 +186,11 @@ std::string distribution(const Distribution& chart) {
   for (const auto& seg : chart.segments) {
     if (seg.count == 0 || total == 0) continue;
     const double w = inner * seg.count / total;
-    out += "<g class=\"" + esc(seg.css_class) + "\"><rect x=\"" + num(x) + "\" y=\"14\" width=\"" + num(w) +
+    out += "<g class=\"" + present::escape_html(seg.css_class) + "\"><rect x=\"" + num(x) + "\" y=\"14\" width=\"" + num(w) +
            "\" height=\"" + num(bar_h) + "\"/>";
     if (w >= 28)
       out += "<text class=\"bar-label\" x=\"" + num(x + w / 2) + "\" y=\"" + num(14 + bar_h / 2 + 5) + "\" text-anchor=\"middle\">" +
-             esc(seg.label) + " " + std::to_string(seg.count) + "</text>";
+             present::escape_html(seg.label) + " " + std::to_string(seg.count) + "</text>";
     out += "</g>\n";
     x += w;
   }

@@ -1,7 +1,11 @@
 #include "site/context.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
+#include "present/grades.hpp"
+#include "present/numbers.hpp"
+#include "present/years.hpp"
 #include "site/chart.hpp"
 #include "site/routes.hpp"
 
@@ -14,15 +18,21 @@ PlanContext::PlanContext(const model::Plan& plan, const evaluate::PlanEvaluation
                          const Catalogues& i18n, ContextOptions options)
     : plan_(plan), evaluation_(evaluation), i18n_(i18n), options_(options), text_(plan, lang) {}
 
-// Grades are coloured by their position in the plan's scale, whatever their
-// labels (A–D, ◎○△×, S–C): g0 is the best, g3 the worst.
+// Grades are coloured by their position in their scale, whatever their
+// labels (A–D, ◎○△×, S–C): g0 is the best, g3 the worst. A label only a
+// rule's own scale has takes its place in that scale.
 std::string PlanContext::grade_class(const std::string& label) const {
-  const auto& scale = plan_.evaluation.scale;
-  auto it = std::find_if(scale.begin(), scale.end(), [&](const model::Grade& g) { return g.label == label; });
-  if (label.empty() || it == scale.end()) return "none";
-  const auto rank = static_cast<std::size_t>(it - scale.begin());
-  const std::size_t last = scale.size() > 1 ? scale.size() - 1 : 1;
-  return "g" + std::to_string((rank * 3 + last / 2) / last);
+  auto rank_in = [&](const std::vector<model::Grade>& scale) -> std::string {
+    auto it = std::find_if(scale.begin(), scale.end(), [&](const model::Grade& g) { return g.label == label; });
+    if (label.empty() || it == scale.end()) return {};
+    const auto rank = static_cast<std::size_t>(it - scale.begin());
+    const std::size_t last = scale.size() > 1 ? scale.size() - 1 : 1;
+    return "g" + std::to_string((rank * 3 + last / 2) / last);
+  };
+  std::string cls = rank_in(plan_.evaluation.scale);
+  for (auto rule = plan_.evaluation.rules.begin(); cls.empty() && rule != plan_.evaluation.rules.end(); ++rule)
+    if (rule->second.scale) cls = rank_in(*rule->second.scale);
+  return cls.empty() ? "none" : cls;
 }
 
 bool PlanContext::on_track(const std::string& label) const {
@@ -36,14 +46,14 @@ json PlanContext::counts(const GradeCounts& counts, const std::string& chart_id,
   std::string described;
   for (const auto& [label, n] : counts.by_grade) {
     const std::string cls = grade_class(label);
-    grades.push_back(Object(4)("label", label)("count", n)("class", cls)("on_track", on_track(label)));
+    grades.push_back(Object()("label", label)("count", n)("class", cls)("on_track", on_track(label)));
     bar.segments.push_back({label, n, cls});
     described += (described.empty() ? "" : ui("chart.list_separator")) + ui("chart.grade_count", {{"grade", label}, {"n", n}});
   }
   bar.description = counts.graded ? described : ui("chart.no_grades");
-  return Object(8)("by_grade", std::move(grades))("graded", counts.graded)("on_track", counts.on_track)(
+  return Object()("by_grade", std::move(grades))("graded", counts.graded)("on_track", counts.on_track)(
       "pending", counts.pending)("ungraded", counts.ungraded)("total", counts.total)(
-      "on_track_share", counts.on_track_share ? json(format_decimal(*counts.on_track_share)) : json(nullptr))(
+      "on_track_share", counts.on_track_share ? json(present::percent(*counts.on_track_share)) : json(nullptr))(
       "chart_svg", chart::distribution(bar));
 }
 
@@ -66,44 +76,32 @@ json PlanContext::make_plan_summary() {
     for (const auto& policy : plan_.policies)
       if (policy.area == area.id) policies.push_back(policy_summary(policy));
     const auto it = evaluation_.by_area.find(area.id);
-    areas.push_back(Object(7)("id", area.id)("number", area.number)("name", text_.text(area.name))(
+    areas.push_back(Object()("id", area.id)("number", area.number)("name", text_.text(area.name))(
         "vision", text_.text(area.vision))("url", routes::area(id, area.id))("policies", std::move(policies))(
         "counts", counts(it == evaluation_.by_area.end() ? GradeCounts{} : it->second, "area-" + area.id + "-grades",
                          ui("chart.area_title", {{"area", area.name.in(lang())}}))));
   }
   std::size_t project_count = 0;
   for (const auto& policy : plan_.policies) project_count += policy.projects.size();
-  json links{{"home", routes::plan_home(id)},         {"glossary", routes::glossary(id)},
-             {"how_to_read", routes::how_to_read(id)}, {"search", routes::search(id)},
-             {"downloads", routes::downloads(id)},     {"booklet", options_.pdf ? json(routes::booklet_pdf(id)) : json(nullptr)}};
-  return {{"id", id},
-          {"city", text_.text(plan_.city)},
-          {"name", text_.text(plan_.name)},
-          {"description", text_.text(plan_.description)},
-          {"source", text_.text(plan_.source)},
-          {"period", {{"start", year_json(plan_.period_start, lang())}, {"end", year_json(plan_.period_end, lang())}}},
-          {"year", year_json(evaluation_.year, lang())},
-          {"report_date", plan_.report_date},
-          {"currency_unit", text_.text(plan_.currency_unit)},
-          {"url", routes::plan_home(id)},
-          {"links", links},
-          {"counts", counts(evaluation_.counts, "plan-" + id + "-grades", ui("chart.plan_title", {{"plan", plan_.name.in(lang())}}))},
-          {"scale", scale()},
-          {"policy_count", plan_.policies.size()},
-          {"project_count", project_count},
-          {"costs", {{"total", format_decimal(evaluation_.costs.total)}}},
-          {"areas", std::move(areas)}};
+  json links = Object()("home", routes::plan_home(id))("glossary", routes::glossary(id))("how_to_read", routes::how_to_read(id))(
+      "search", routes::search(id))("downloads", routes::downloads(id))(
+      "booklet", options_.pdf ? json(routes::booklet_pdf(id)) : json(nullptr));
+  return Object()("id", id)("city", text_.text(plan_.city))("name", text_.text(plan_.name))(
+      "description", text_.text(plan_.description))("source", text_.text(plan_.source))(
+      "period", Object()("start", year_json(plan_.period_start, lang()))("end", year_json(plan_.period_end, lang())))(
+      "year", year_json(evaluation_.year, lang()))("report_date", plan_.report_date)(
+      "currency_unit", text_.text(plan_.currency_unit))("url", routes::plan_home(id))("links", std::move(links))(
+      "counts", counts(evaluation_.counts, "plan-" + id + "-grades", ui("chart.plan_title", {{"plan", plan_.name.in(lang())}})))(
+      "scale", scale())("policy_count", plan_.policies.size())("project_count", project_count)(
+      "costs", Object()("total", present::grouped(evaluation_.costs.total)))("areas", std::move(areas));
 }
 
 json PlanContext::scale() {
   json out = json::array();
-  for (const auto& grade : plan_.evaluation.scale) {
-    std::string condition = grade.min     ? ui("howto.condition_min", {{"n", format_decimal(*grade.min)}})
-                            : grade.above ? ui("howto.condition_above", {{"n", format_decimal(*grade.above)}})
-                                          : ui("howto.condition_rest");
-    out.push_back(Object(5)("label", grade.label)("class", grade_class(grade.label))("on_track", on_track(grade.label))(
-        "condition", condition)("description", text_.text(grade.description)));
-  }
+  const auto& scale = plan_.evaluation.scale;
+  for (std::size_t i = 0; i < scale.size(); ++i)
+    out.push_back(Object()("label", scale[i].label)("class", grade_class(scale[i].label))("on_track", on_track(scale[i].label))(
+        "condition", present::grade_condition(scale, i, lang()))("description", text_.text(scale[i].description)));
   return out;
 }
 
@@ -113,26 +111,17 @@ json PlanContext::area(const model::Area& area) {
   return nullptr;
 }
 
-const evaluate::IndicatorResult* PlanContext::result_of(const model::Policy& policy,
-                                                         const model::Indicator& indicator) const {
-  const auto* pe = evaluation_.find(policy.id);
-  if (!pe) return nullptr;
-  for (const auto& r : pe->indicators)
-    if (r.indicator == &indicator) return &r;
-  return nullptr;
-}
-
 json PlanContext::make_policy_summary(const model::Policy& policy) {
   json grades = json::array();
   const auto* pe = evaluation_.find(policy.id);
   if (pe)
     for (const auto& r : pe->indicators)
       if (!r.result.grade.empty())
-        grades.push_back(Object(2)("label", r.result.grade)("class", grade_class(r.result.grade)));
+        grades.push_back(Object()("label", r.result.grade)("class", grade_class(r.result.grade)));
   const model::Area* area = plan_.find_area(policy.area);
-  return Object(10)("id", policy.id)("number", policy.number)("name", text_.text(policy.name))(
+  return Object()("id", policy.id)("number", policy.number)("name", text_.text(policy.name))(
       "group", text_.text(policy.group))(
-      "area", Object(3)("id", policy.area)("name", area ? text_.text(area->name) : json(nullptr))(
+      "area", Object()("id", policy.area)("name", area ? text_.text(area->name) : json(nullptr))(
                   "url", routes::area(plan_.id, policy.area)))(
       "url", routes::policy(plan_.id, policy.id))(
       "sheet_pdf", options_.pdf ? json(routes::sheet_pdf(plan_.id, policy.id)) : json(nullptr))(
@@ -141,41 +130,46 @@ json PlanContext::make_policy_summary(const model::Policy& policy) {
 }
 
 json PlanContext::result(const Result& r, const std::string& rule) {
-  return Object(9)("year", r.year)("status", evaluate::code(r.status))(
-      "rate", r.rate ? json(format_decimal(*r.rate)) : json(nullptr))("met", r.met ? json(*r.met) : json(nullptr))(
+  return Object()("year", r.year)("status", evaluate::code(r.status))(
+      "rate", r.rate ? json(present::grouped(*r.rate)) : json(nullptr))("rate_text", present::percent_or_dash(r.rate, lang()))(
+      "met", r.met ? json(*r.met) : json(nullptr))(
       "grade", r.grade)("class", grade_class(r.grade))("on_track", on_track(r.grade))(
       "explanation", text_.text(r.explanation))("rule", rule);
 }
 
-json PlanContext::indicator_row(const model::Policy& policy, const model::Indicator& ind, const Result& r) {
+json PlanContext::indicator_row(const evaluate::IndicatorResult& row) {
+  const model::Policy& policy = *row.policy;
+  const model::Indicator& ind = *row.indicator;
   const auto year_it = ind.years.find(evaluation_.year);
   const model::IndicatorYear empty;
   const model::IndicatorYear& y = year_it == ind.years.end() ? empty : year_it->second;
   json baseline = nullptr;
   if (ind.baseline)
-    baseline = Object(3)("value", text_.value(ind.baseline->value))(
+    baseline = Object()("value", text_.value(ind.baseline->value, ind.unit))(
         "year", ind.baseline->year ? year_json(*ind.baseline->year, lang()) : json(nullptr))(
         "label", text_.text(ind.baseline->label));
   json project = nullptr;
   if (auto [owner, p] = plan_.find_project(ind.project); p)
-    project = Object(4)("id", p->id)("number", p->number)("name", text_.text(p->name))(
+    project = Object()("id", p->id)("number", p->number)("name", text_.text(p->name))(
         "url", routes::project(plan_.id, p->id));
-  const auto* ir = result_of(policy, ind);
-  return Object(18)("id", ind.id)("number", ind.number)("kind", model::code(ind.kind))("name", text_.text(ind.name))(
+  return Object()("id", ind.id)("number", ind.number)("kind", model::code(ind.kind))("name", text_.text(ind.name))(
       "description", text_.text(ind.description))("source", text_.text(ind.source))(
       "reference", text_.text(ind.reference))("note", text_.text(ind.note))("unit", text_.unit(ind.unit))(
       "url", routes::indicator(plan_.id, policy.id, ind.id))("project", project)("baseline", baseline)(
-      "target", text_.value(y.target))("revised_target", text_.value(y.revised_target))(
-      "actual", text_.value(y.actual))("year_note", text_.text(y.note))("reason", text_.text(y.reason))(
-      "result", result(r, ir ? ir->rule : ind.rule));
+      "target", text_.value(y.target, ind.unit))("revised_target", text_.value(y.revised_target, ind.unit))(
+      "actual", text_.value(y.actual, ind.unit))("year_note", text_.text(y.note))("reason", text_.text(y.reason))(
+      "result", result(row.result, row.rule));
 }
 
-const json& PlanContext::evaluated_row(const model::Policy& policy, const model::Indicator& ind) {
+const evaluate::IndicatorResult& PlanContext::evaluated(const model::Indicator& ind) const {
+  const auto* row = evaluation_.find(ind);
+  if (!row) throw std::logic_error("indicator " + ind.id + " was not evaluated with its plan");
+  return *row;
+}
+
+const json& PlanContext::evaluated_row(const model::Indicator& ind) {
   auto it = rows_.find(&ind);
-  if (it == rows_.end()) {
-    const auto* ir = result_of(policy, ind);
-    it = rows_.emplace(&ind, indicator_row(policy, ind, ir ? ir->result : evaluate::evaluate_indicator(plan_, ind, evaluation_.year))).first;
-  }
+  if (it == rows_.end()) it = rows_.emplace(&ind, indicator_row(evaluated(ind))).first;
   return it->second;
 }
 
@@ -184,7 +178,7 @@ json PlanContext::divisions(const std::vector<std::string>& ids) {
   for (const auto& id : ids) {
     const model::Division* d = plan_.find_division(id);
     if (!d) continue;
-    out.push_back(Object(4)("id", d->id)("name", text_.text(d->name))("department", text_.text(d->department))(
+    out.push_back(Object()("id", d->id)("name", text_.text(d->name))("department", text_.text(d->department))(
         "phone", d->phone));
   }
   return out;
@@ -196,52 +190,45 @@ json PlanContext::footnotes(const model::Policy& policy) {
     const model::Term* term = plan_.find_term(note.term);
     if (!term) continue;
     out.push_back(
-        Object(4)("mark", note.mark)("term", text_.text(term->term))("definition", text_.text(term->definition))(
+        Object()("mark", note.mark)("term", text_.text(term->term))("definition", text_.text(term->definition))(
             "url", routes::glossary(plan_.id) + "#" + routes::term_anchor(term->id)));
   }
   return out;
 }
 
 json PlanContext::policy(const model::Policy& policy) {
-  json out = Object(policy_summary(policy), 10);
+  Object out(policy_summary(policy));
   json rows = json::array(), reasons = json::array(), projects = json::array();
   for (const auto& ind : policy.indicators) {
-    json row = evaluated_row(policy, ind);
+    json row = evaluated_row(ind);
     if (!row["reason"].is_null())
-      reasons.push_back(Object(6)("number", row["number"])("name", row["name"])("grade", row["result"]["grade"])(
+      reasons.push_back(Object()("number", row["number"])("name", row["name"])("grade", row["result"]["grade"])(
           "class", row["result"]["class"])("reason", row["reason"])("url", row["url"]));
     rows.push_back(std::move(row));
   }
   for (const auto& project : policy.projects) {
-    json summary = project_summary(policy, project, 1);
     const auto year = project.years.find(evaluation_.year);
-    summary["step"] = year == project.years.end() ? json(nullptr) : project_year(project, year->first, year->second);
-    projects.push_back(std::move(summary));
+    projects.push_back(Object(project_summary(project))(
+        "step", year == project.years.end() ? json(nullptr) : project_year(project, year->first, year->second)));
   }
   const auto* pe = evaluation_.find(policy.id);
-  out["target_state"] = text_.text(policy.target_state);
-  out["page_ref"] = policy.page_ref;
-  out["divisions"] = divisions(policy.divisions);
-  out["indicators"] = std::move(rows);
-  out["reasons"] = std::move(reasons);
-  out["projects"] = std::move(projects);
-  out["footnotes"] = footnotes(policy);
-  out["commentary"] = text_.commentary(policy.commentary, "c-");
-  out["counts"] = counts(pe ? pe->counts : GradeCounts{}, "policy-grades", ui("chart.policy_title", {{"policy", policy.name.in(lang())}}));
-  out["costs"] = pe ? json(Object(1)("total", format_decimal(pe->costs.total))) : json(nullptr);
-  return out;
+  return std::move(out)("target_state", text_.text(policy.target_state))("page_ref", policy.page_ref)(
+      "divisions", divisions(policy.divisions))("indicators", std::move(rows))("reasons", std::move(reasons))(
+      "projects", std::move(projects))("footnotes", footnotes(policy))("commentary", text_.commentary(policy.commentary, "c-"))(
+      "counts", counts(pe ? pe->counts : GradeCounts{}, "policy-grades", ui("chart.policy_title", {{"policy", policy.name.in(lang())}})))(
+      "costs", pe ? json(Object()("total", present::grouped(pe->costs.total))) : json(nullptr));
 }
 
-json PlanContext::year_row(const model::Policy& policy, const model::Indicator& ind, int year) {
+json PlanContext::year_row(const evaluate::IndicatorResult& row, int year) {
+  const model::Indicator& ind = *row.indicator;
   const model::IndicatorYear& y = ind.years.at(year);
-  const auto* ir = result_of(policy, ind);
-  return Object(8)("year", year_json(year, lang()))("target", text_.value(y.target))(
-      "revised_target", text_.value(y.revised_target))("actual", text_.value(y.actual))("note", text_.text(y.note))(
-      "reason", text_.text(y.reason))("evaluated", year == evaluation_.year)(
-      "result", result(evaluate::evaluate_indicator(plan_, ind, year), ir ? ir->rule : ind.rule));
+  return Object()("year", year_json(year, lang()))("target", text_.value(y.target, ind.unit))(
+      "revised_target", text_.value(y.revised_target, ind.unit))("actual", text_.value(y.actual, ind.unit))(
+      "note", text_.text(y.note))("reason", text_.text(y.reason))("evaluated", year == evaluation_.year)(
+      "result", result(*row.in(year), row.rule));
 }
 
-json PlanContext::chart_for(const model::Policy& policy, const model::Indicator& ind) {
+json PlanContext::chart_for(const model::Indicator& ind) {
   chart::Trend trend;
   trend.id = "trend-" + ind.id;
   trend.actual_name = ui("chart.actual");
@@ -251,35 +238,31 @@ json PlanContext::chart_for(const model::Policy& policy, const model::Indicator&
   std::string described;
   auto point = [&](int year, const model::Value& v, std::vector<chart::Point>& into, const std::string& series) {
     if (!v.is_number()) return;
-    into.push_back({year, v.number.to_double(), format_decimal(v.number)});
-    described += ui("chart.point", {{"series", series}, {"year", fiscal_year_short(year, lang())},
-                                    {"value", format_decimal(v.number)}, {"unit", unit}});
+    into.push_back({year, v.number.to_double(), present::grouped(v.number)});
+    described += ui("chart.point", {{"series", series}, {"year", present::fiscal_year_short(year, lang())},
+                                    {"value", present::grouped(v.number)}, {"unit", unit}});
   };
   if (ind.baseline && ind.baseline->value.is_number()) {
     trend.baseline = ind.baseline->value.number.to_double();
-    described += ui("chart.baseline_point", {{"value", format_decimal(ind.baseline->value.number)}, {"unit", unit}});
+    described += ui("chart.baseline_point", {{"value", present::grouped(ind.baseline->value.number)}, {"unit", unit}});
   }
   for (const auto& [year, y] : ind.years) {
     trend.years.push_back(year);
-    trend.year_labels.push_back(fiscal_year_short(year, lang()));
+    trend.year_labels.push_back(present::fiscal_year_short(year, lang()));
     point(year, y.effective_target(), trend.target, trend.target_name);
     point(year, y.actual, trend.actual, trend.actual_name);
   }
   trend.title = ui("chart.trend_title", {{"indicator", ind.name.in(lang())}, {"unit", unit}});
   trend.description = described.empty() ? ui("chart.no_numbers") : described;
-  (void)policy;
   const bool drawable = !trend.actual.empty() || !trend.target.empty();
   return drawable ? json(chart::trend(trend)) : json(nullptr);
 }
 
 json PlanContext::indicator(const model::Policy& policy, const model::Indicator& ind) {
-  json out = Object(evaluated_row(policy, ind), 3);
+  const evaluate::IndicatorResult& row = evaluated(ind);
   json years = json::array();
-  for (const auto& [year, values] : ind.years) years.push_back(year_row(policy, ind, year));
-  out["years"] = std::move(years);
-  out["chart_svg"] = chart_for(policy, ind);
-  out["policy"] = policy_summary(policy);
-  return out;
+  for (const auto& [year, values] : ind.years) years.push_back(year_row(row, year));
+  return Object(evaluated_row(ind))("years", std::move(years))("chart_svg", chart_for(ind))("policy", policy_summary(policy));
 }
 
 }  // namespace hyoka::site

@@ -44,24 +44,22 @@ class PlanContext {
   const json& policy_summary(const model::Policy& policy);
   json make_plan_summary();
   json make_policy_summary(const model::Policy& policy);
-  json indicator_row(const model::Policy& policy, const model::Indicator& indicator,
-                     const evaluate::Result& result);
-  const json& evaluated_row(const model::Policy& policy, const model::Indicator& indicator);  // of the evaluated year
+  json indicator_row(const evaluate::IndicatorResult& row);  // of the evaluated year
+  const evaluate::IndicatorResult& evaluated(const model::Indicator& indicator) const;
+  const json& evaluated_row(const model::Indicator& indicator);
   json result(const evaluate::Result& result, const std::string& rule);
-  json year_row(const model::Policy& policy, const model::Indicator& indicator, int year);
-  // more_keys: room for the keys the caller adds (see Object).
-  json project_summary(const model::Policy& policy, const model::Project& project, std::size_t more_keys = 0);
+  json year_row(const evaluate::IndicatorResult& row, int year);
+  json project_summary(const model::Project& project);
   json project_year(const model::Project& project, int year, const model::ProjectYear& values);
   json cross_listing(const model::Project& project);
-  json year_value(const model::DatedValue& dated);  // {"year", "value"}: a project's status or goal
+  json year_value(const model::DatedValue& dated, const std::string& unit);  // {"year", "value"}: a project's status or goal
   json divisions(const std::vector<std::string>& ids);
   json footnotes(const model::Policy& policy);
-  json chart_for(const model::Policy& policy, const model::Indicator& indicator);
+  json chart_for(const model::Indicator& indicator);
   json grade_example();
   json scale();
   std::string grade_class(const std::string& label) const;
   bool on_track(const std::string& label) const;
-  const evaluate::IndicatorResult* result_of(const model::Policy& policy, const model::Indicator& indicator) const;
 
   const model::Plan& plan_;
   const evaluate::PlanEvaluation& evaluation_;

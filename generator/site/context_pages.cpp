@@ -2,6 +2,7 @@
 // read, search. Split from context.cpp to keep each file about one thing.
 #include <algorithm>
 
+#include "present/numbers.hpp"
 #include "site/context.hpp"
 #include "site/routes.hpp"
 
@@ -11,33 +12,31 @@ json PlanContext::cross_listing(const model::Project& project) {
   if (!project.cross_listed) return nullptr;
   const auto& listing = *project.cross_listed;
   if (auto [owner, p] = plan_.find_project(listing.project); p)
-    return Object(5)("url", routes::project(plan_.id, p->id))("number", p->number)("name", text_.text(p->name))(
-        "policy", Object(3)("number", owner->number)("name", text_.text(owner->name))(
+    return Object()("url", routes::project(plan_.id, p->id))("number", p->number)("name", text_.text(p->name))(
+        "policy", Object()("number", owner->number)("name", text_.text(owner->name))(
                       "url", routes::policy(plan_.id, owner->id)))("external", nullptr);
-  return Object(2)("url", nullptr)("external", text_.text(listing.external));
+  return Object()("url", nullptr)("external", text_.text(listing.external));
 }
 
-json PlanContext::project_summary(const model::Policy& policy, const model::Project& project, std::size_t more_keys) {
-  (void)policy;
-  return Object(8 + more_keys)("id", project.id)("number", project.number)("name", text_.text(project.name))(
+json PlanContext::project_summary(const model::Project& project) {
+  return Object()("id", project.id)("number", project.number)("name", text_.text(project.name))(
       "priority", project.priority)("cross_listed", cross_listing(project))("divisions", divisions(project.divisions))(
       "unit", text_.unit(project.unit))("url", routes::project(plan_.id, project.id));
 }
 
 json PlanContext::project_year(const model::Project& project, int year, const model::ProjectYear& values) {
-  json out = Object(7)("year", year_json(year, lang()))("plan", text_.value(values.plan))(
-      "actual", text_.value(values.actual))("cost", text_.value(values.cost))("note", text_.text(values.note))(
-      "evaluated", year == evaluation_.year)("result", nullptr);
-  if (values.plan.present()) out["result"] = result(evaluate::evaluate_step(plan_, project, year), project.rule);
-  return out;
+  const evaluate::StepResult* steps = evaluation_.find(project);
+  const evaluate::Result* step = steps ? steps->in(year) : nullptr;
+  return Object()("year", year_json(year, lang()))("plan", text_.value(values.plan, project.unit))(
+      "actual", text_.value(values.actual, project.unit))("cost", text_.value(values.cost))("note", text_.text(values.note))(
+      "evaluated", year == evaluation_.year)("result", step ? result(*step, project.rule) : json(nullptr));
 }
 
-json PlanContext::year_value(const model::DatedValue& dated) {
-  return Object(2)("year", dated.year ? year_json(*dated.year, lang()) : json(nullptr))("value", text_.value(dated.value));
+json PlanContext::year_value(const model::DatedValue& dated, const std::string& unit) {
+  return Object()("year", dated.year ? year_json(*dated.year, lang()) : json(nullptr))("value", text_.value(dated.value, unit));
 }
 
 json PlanContext::project(const model::Policy& policy, const model::Project& project) {
-  json out = project_summary(policy, project, 12);
   json years = json::array(), indicators = json::array();
   model::Decimal sum;
   bool any_cost = false;
@@ -50,30 +49,24 @@ json PlanContext::project(const model::Policy& policy, const model::Project& pro
   }
   for (const auto& ind : policy.indicators)
     if (ind.project == project.id)
-      indicators.push_back(Object(4)("number", ind.number)("kind", model::code(ind.kind))("name", text_.text(ind.name))(
+      indicators.push_back(Object()("number", ind.number)("kind", model::code(ind.kind))("name", text_.text(ind.name))(
           "url", routes::indicator(plan_.id, policy.id, ind.id)));
   json budget = nullptr;
   if (project.budget) {
     json items = json::array();
     for (const auto& item : project.budget->items)
-      items.push_back(Object(2)("name", text_.text(item.name))("amount", format_decimal(item.amount)));
-    budget = Object(4)("year", project.budget->year ? year_json(*project.budget->year, lang()) : json(nullptr))(
-        "amount", format_decimal(project.budget->amount))("unit", text_.text(project.budget->unit))(
+      items.push_back(Object()("name", text_.text(item.name))("amount", present::grouped(item.amount)));
+    budget = Object()("year", project.budget->year ? year_json(*project.budget->year, lang()) : json(nullptr))(
+        "amount", present::grouped(project.budget->amount))("unit", text_.text(project.budget->unit))(
         "breakdown", std::move(items));
   }
-  out["description"] = text_.text(project.description);
-  out["note"] = text_.text(project.note);
-  out["unit"] = text_.unit(project.unit);
-  out["status"] = project.status ? year_value(*project.status) : json(nullptr);
-  out["goal"] = project.goal ? year_value(*project.goal) : json(nullptr);
-  out["years"] = std::move(years);
-  out["cost_sum"] = any_cost ? json(format_decimal(sum)) : json(nullptr);
-  out["cost_total"] = project.cost_total ? json(format_decimal(*project.cost_total)) : json(nullptr);
-  out["budget"] = std::move(budget);
-  out["indicators"] = std::move(indicators);
-  out["commentary"] = text_.commentary(project.commentary, "c-");
-  out["policy"] = policy_summary(policy);
-  return out;
+  return Object(project_summary(project))("description", text_.text(project.description))("note", text_.text(project.note))(
+      "status", project.status ? year_value(*project.status, project.unit) : json(nullptr))(
+      "goal", project.goal ? year_value(*project.goal, project.unit) : json(nullptr))("years", std::move(years))(
+      "cost_sum", any_cost ? json(present::grouped(sum)) : json(nullptr))(
+      "cost_total", project.cost_total ? json(present::grouped(*project.cost_total)) : json(nullptr))(
+      "budget", std::move(budget))("indicators", std::move(indicators))(
+      "commentary", text_.commentary(project.commentary, "c-"))("policy", policy_summary(policy));
 }
 
 json PlanContext::glossary() {
@@ -89,9 +82,9 @@ json PlanContext::glossary() {
     for (const auto& policy : plan_.policies)
       for (const auto& note : policy.footnotes)
         if (note.term == term->id)
-          used.push_back(Object(3)("number", policy.number)("name", text_.text(policy.name))(
+          used.push_back(Object()("number", policy.number)("name", text_.text(policy.name))(
               "url", routes::policy(plan_.id, policy.id)));
-    out.push_back(Object(6)("id", term->id)("anchor", routes::term_anchor(term->id))("term", text_.text(term->term))(
+    out.push_back(Object()("id", term->id)("anchor", routes::term_anchor(term->id))("term", text_.text(term->term))(
         "reading", term->reading)("definition", text_.text(term->definition))("used_in", std::move(used)));
   }
   return out;
@@ -105,9 +98,7 @@ json PlanContext::grade_example() {
     for (const auto& r : pe.indicators)
       if (r.result.status == evaluate::Status::graded && (!best || (!best->result.rate && r.result.rate))) best = &r;
   if (!best) return nullptr;
-  json row = indicator_row(*best->policy, *best->indicator, best->result);
-  row["policy"] = policy_summary(*best->policy);
-  return row;
+  return Object(indicator_row(*best))("policy", policy_summary(*best->policy));
 }
 
 json PlanContext::how_to_read() {
@@ -118,20 +109,16 @@ json PlanContext::how_to_read() {
   json rules = json::array();
   for (const auto& name : used) {
     const model::Rule& rule = evaluate::rule_for(plan_, name);
-    rules.push_back({{"name", name}, {"method", model::code(rule.method)}, {"description", text_.text(rule.description)}});
+    rules.push_back(Object()("name", name)("method", model::code(rule.method))("description", text_.text(rule.description)));
   }
   json kinds = json::array();
   for (auto kind : plan_.evaluation.graded_kinds) kinds.push_back(model::code(kind));
   const auto& rounding = plan_.evaluation.rounding;
   static constexpr const char* modes[] = {"half_up", "half_even", "down", "up"};
-  return {{"rules", rules},
-          {"scale", scale()},
-          {"legend", text_.text(plan_.evaluation.legend)},
-          {"graded_kinds", kinds},
-          {"on_track", plan_.evaluation.on_track},
-          {"rounding", {{"decimals", rounding.decimals}, {"mode", modes[static_cast<int>(rounding.mode)]},
-                        {"grade_on_rounded", rounding.grade_on_rounded}}},
-          {"example", grade_example()}};
+  return Object()("rules", std::move(rules))("scale", scale())("legend", text_.text(plan_.evaluation.legend))(
+      "graded_kinds", std::move(kinds))("on_track", plan_.evaluation.on_track)(
+      "rounding", Object()("decimals", rounding.decimals)("mode", modes[static_cast<int>(rounding.mode)])(
+                      "grade_on_rounded", rounding.grade_on_rounded))("example", grade_example());
 }
 
 json PlanContext::all_divisions() {
@@ -148,18 +135,17 @@ json PlanContext::search_items() {
     std::string division_names;
     for (const auto& id : divs)
       if (const model::Division* d = plan_.find_division(id)) division_names += " " + d->name.in(lang());
-    items.push_back(Object(11)("type", type)("number", number)("name", name)("url", url)("area", policy.area)(
+    items.push_back(Object()("type", type)("number", number)("name", name)("url", url)("area", policy.area)(
         "area_name", area ? text_.text(area->name) : json(nullptr))(
-        "policy", Object(2)("number", policy.number)("name", text_.text(policy.name)))("grade", grade)(
+        "policy", Object()("number", policy.number)("name", text_.text(policy.name)))("grade", grade)(
         "class", grade_class(grade))("divisions", divs)(
         "text", number + " " + name["text"].get<std::string>() + " " + policy.name.in(lang()) + division_names));
   };
   for (const auto& policy : plan_.policies) {
     add("policy", text_.text(policy.name), policy.number, routes::policy(plan_.id, policy.id), policy, "", policy.divisions);
     for (const auto& ind : policy.indicators) {
-      const auto* r = result_of(policy, ind);
       add("indicator", text_.text(ind.name), ind.number, routes::indicator(plan_.id, policy.id, ind.id), policy,
-          r ? r->result.grade : "", policy.divisions);
+          evaluated(ind).result.grade, policy.divisions);
     }
     for (const auto& project : policy.projects)
       add("project", text_.text(project.name), project.number, routes::project(plan_.id, project.id), policy, "",

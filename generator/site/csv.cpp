@@ -1,11 +1,11 @@
 #include "site/csv.hpp"
 
-#include "evaluate/report.hpp"
+#include "present/escape.hpp"
 
 namespace hyoka::site::csv {
 
 // The same guard and quoting as `hyoka evaluate --format csv`.
-std::string cell(const std::string& value) { return evaluate::csv_cell(value); }
+std::string cell(const std::string& value) { return present::csv_cell(value); }
 
 std::string row(const Row& cells) {
   std::string out;

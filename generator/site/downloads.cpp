@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "evaluate/report.hpp"
+#include "present/figures.hpp"
 #include "site/csv.hpp"
 #include "site/format.hpp"
 
@@ -12,20 +13,9 @@ namespace {
 using model::Lang;
 using model::Value;
 
-// A figure for spreadsheets: plain digits (no separators) so it stays a number.
-std::string cell(const Value& v, Lang lang) {
-  switch (v.kind) {
-    case Value::Kind::absent: return "";
-    case Value::Kind::number:
-      if (v.bound == model::Bound::none) return v.number.to_string();
-      return lang == Lang::ja ? v.number.to_string() + (v.bound == model::Bound::at_least ? "以上" : "以下")
-                              : (v.bound == model::Bound::at_least ? ">=" : "<=") + v.number.to_string();
-    case Value::Kind::text: return v.text.in(lang);
-    case Value::Kind::pending: return lang == Lang::ja ? "集計中" : "being tallied";
-    case Value::Kind::none: return "―";
-  }
-  return "";
-}
+// A figure for spreadsheets: the words a page shows, with plain digits (no
+// separators, no unit: it has its own column) so that a number stays a number.
+std::string cell(const model::Plan& plan, const Value& v, Lang lang) { return present::figure(plan, v, "", lang).plain; }
 
 std::string division_names(const model::Plan& plan, const std::vector<std::string>& ids, Lang lang) {
   std::string out;
@@ -39,22 +29,20 @@ std::string h(const Catalogues& i18n, Lang lang, const std::string& key, int yea
 }
 
 const evaluate::Result* result_of(const evaluate::PlanEvaluation& ev, const model::Indicator& ind) {
-  for (const auto& pe : ev.policies)
-    for (const auto& r : pe.indicators)
-      if (r.indicator == &ind) return &r.result;
-  return nullptr;
+  const auto* row = ev.find(ind);
+  return row ? &row->result : nullptr;
 }
 
 json value_json(const Value& v, Lang lang) {
   switch (v.kind) {
     case Value::Kind::absent: return nullptr;
     case Value::Kind::number:
-      if (v.bound == model::Bound::none) return Object(1)("value", evaluate::number_json(v.number));
-      return Object(2)("value", evaluate::number_json(v.number))(
+      if (v.bound == model::Bound::none) return Object()("value", evaluate::number_json(v.number));
+      return Object()("value", evaluate::number_json(v.number))(
           "bound", v.bound == model::Bound::at_least ? "at_least" : "at_most");
-    case Value::Kind::text: return Object(1)("text", v.text.in(lang));
-    case Value::Kind::pending: return Object(1)("pending", true);
-    case Value::Kind::none: return Object(1)("none", true);
+    case Value::Kind::text: return Object()("text", v.text.in(lang));
+    case Value::Kind::pending: return Object()("pending", true);
+    case Value::Kind::none: return Object()("none", true);
   }
   return nullptr;
 }
@@ -72,14 +60,14 @@ std::string indicators_csv(const model::Plan& plan, const evaluate::PlanEvaluati
   for (const auto& policy : plan.policies)
     for (const auto& ind : policy.indicators) {
       csv::Row r{policy.number, policy.name.in(lang), ind.id, i18n.get(lang, std::string("kind.") + model::code(ind.kind)),
-                 ind.number, ind.name.in(lang), plan.unit_in(ind.unit, lang),
-                 ind.baseline ? cell(ind.baseline->value, lang) : "",
+                 ind.number, ind.name.in(lang), present::unit_name(plan, ind.unit, lang),
+                 ind.baseline ? cell(plan, ind.baseline->value, lang) : "",
                  ind.baseline && ind.baseline->year ? std::to_string(*ind.baseline->year) : ""};
       for (int y = plan.period_start; y <= plan.period_end; ++y) {
         const auto it = ind.years.find(y);
         const model::IndicatorYear none;
         const auto& iy = it == ind.years.end() ? none : it->second;
-        for (const Value* v : {&iy.target, &iy.revised_target, &iy.actual}) r.push_back(cell(*v, lang));
+        for (const Value* v : {&iy.target, &iy.revised_target, &iy.actual}) r.push_back(cell(plan, *v, lang));
       }
       const evaluate::Result* res = result_of(ev, ind);
       r.push_back(res && res->rate ? res->rate->to_string() : "");
@@ -108,12 +96,12 @@ std::string projects_csv(const model::Plan& plan, const evaluate::PlanEvaluation
         listed = target ? target->id : (p.cross_listed->external ? p.cross_listed->external->in(lang) : "");
       }
       csv::Row r{policy.number, policy.name.in(lang), p.id, p.number, p.name.in(lang), p.priority ? "1" : "0",
-                 listed, division_names(plan, p.divisions, lang), plan.unit_in(p.unit, lang)};
+                 listed, division_names(plan, p.divisions, lang), present::unit_name(plan, p.unit, lang)};
       for (int y = plan.period_start; y <= plan.period_end; ++y) {
         const auto it = p.years.find(y);
         const model::ProjectYear none;
         const auto& py = it == p.years.end() ? none : it->second;
-        for (const Value* v : {&py.plan, &py.actual, &py.cost}) r.push_back(cell(*v, lang));
+        for (const Value* v : {&py.plan, &py.actual, &py.cost}) r.push_back(cell(plan, *v, lang));
       }
       r.push_back(p.cost_total ? p.cost_total->to_string() : "");
       r.push_back(currency);
@@ -126,34 +114,34 @@ std::string data_json(const model::Plan& plan, const evaluate::PlanEvaluation& e
   json indicators = json::array(), projects = json::array();
   for (const auto& policy : plan.policies) {
     for (const auto& ind : policy.indicators) {
-      Object years(ind.years.size());
+      Object years;
       for (const auto& [y, iy] : ind.years)
-        years.add(std::to_string(y), Object(3)("target", value_json(iy.target, lang))(
+        years.add(std::to_string(y), Object()("target", value_json(iy.target, lang))(
                                          "revised_target", value_json(iy.revised_target, lang))(
                                          "actual", value_json(iy.actual, lang)));
       const evaluate::Result* res = result_of(ev, ind);
-      indicators.push_back(Object(10)("policy", policy.id)("id", ind.id)("kind", model::code(ind.kind))(
-          "number", ind.number)("name", ind.name.in(lang))("unit", plan.unit_in(ind.unit, lang))(
+      indicators.push_back(Object()("policy", policy.id)("id", ind.id)("kind", model::code(ind.kind))(
+          "number", ind.number)("name", ind.name.in(lang))("unit", present::unit_name(plan, ind.unit, lang))(
           "baseline", ind.baseline ? value_json(ind.baseline->value, lang) : json(nullptr))(
           "baseline_year", ind.baseline && ind.baseline->year ? json(*ind.baseline->year) : json(nullptr))(
           "years", std::move(years))(
-          "result", res ? json(Object(5)("year", res->year)("status", evaluate::code(res->status))(
+          "result", res ? json(Object()("year", res->year)("status", evaluate::code(res->status))(
                               "rate", res->rate ? evaluate::number_json(*res->rate) : json(nullptr))(
                               "grade", res->grade)("explanation", res->explanation.in(lang)))
                         : json(nullptr)));
     }
     for (const auto& p : policy.projects) {
-      Object years(p.years.size());
+      Object years;
       for (const auto& [y, py] : p.years)
-        years.add(std::to_string(y), Object(3)("plan", value_json(py.plan, lang))("actual", value_json(py.actual, lang))(
+        years.add(std::to_string(y), Object()("plan", value_json(py.plan, lang))("actual", value_json(py.actual, lang))(
                                          "cost", value_json(py.cost, lang)));
-      projects.push_back(Object(9)("policy", policy.id)("id", p.id)("number", p.number)("name", p.name.in(lang))(
-          "priority", p.priority)("divisions", p.divisions)("unit", plan.unit_in(p.unit, lang))("years", std::move(years))(
+      projects.push_back(Object()("policy", policy.id)("id", p.id)("number", p.number)("name", p.name.in(lang))(
+          "priority", p.priority)("divisions", p.divisions)("unit", present::unit_name(plan, p.unit, lang))("years", std::move(years))(
           "cost_total", p.cost_total ? evaluate::number_json(*p.cost_total) : json(nullptr)));
     }
   }
-  const json out = Object(3)(
-      "plan", Object(6)("id", plan.id)("city", plan.city.in(lang))("name", plan.name.in(lang))(
+  const json out = Object()(
+      "plan", Object()("id", plan.id)("city", plan.city.in(lang))("name", plan.name.in(lang))(
                   "period", json::array({plan.period_start, plan.period_end}))("evaluation_year", ev.year)(
                   "currency_unit", plan.currency_unit ? json(plan.currency_unit->in(lang)) : json(nullptr)))(
       "indicators", std::move(indicators))("projects", std::move(projects));

@@ -1,47 +1,28 @@
 #include "site/format.hpp"
 
 #include "markdown/markdown.hpp"
+#include "present/figures.hpp"
+#include "present/years.hpp"
 
 namespace hyoka::site {
-namespace {
 
-// 令和 began in FY2019 and 平成 in FY1989; older plans are not expected,
-// but a year before 平成 still gets a readable (Western) label.
-std::string era_year(int year) {
-  auto era = [](const char* name, int n) { return std::string(name) + (n == 1 ? "元" : std::to_string(n)) + "年度"; };
-  if (year >= 2019) return era("令和", year - 2018);
-  if (year >= 1989) return era("平成", year - 1988);
-  return std::to_string(year) + "年度";
+Object::Object(json base) : json_(std::move(base)) {
+  if (!json_.is_object()) json_ = json::object();
 }
 
-}  // namespace
-
-std::string format_decimal(const model::Decimal& number) {
-  std::string digits = number.to_string();
-  const bool negative = !digits.empty() && digits.front() == '-';
-  if (negative) digits.erase(0, 1);
-  const std::size_t point = digits.find('.');
-  const std::size_t int_end = point == std::string::npos ? digits.size() : point;
-  std::string out;
-  for (std::size_t i = 0; i < int_end; ++i) {
-    if (i > 0 && (int_end - i) % 3 == 0) out += ',';
-    out += digits[i];
+void Object::add(std::string key, json value) {
+  auto& members = items();
+  if (members.size() == members.capacity()) {
+    json::object_t larger;
+    larger.reserve(members.empty() ? 8 : 2 * members.size());
+    for (auto& [name, member] : members) larger.emplace_back(name, std::move(member));
+    members.swap(larger);
   }
-  out += digits.substr(int_end);
-  return negative ? "-" + out : out;
-}
-
-std::string fiscal_year_label(int year, Lang lang) {
-  if (lang == Lang::en) return "FY" + std::to_string(year);
-  return era_year(year) + "（" + std::to_string(year) + "年度）";
-}
-
-std::string fiscal_year_short(int year, Lang lang) {
-  return lang == Lang::en ? "FY" + std::to_string(year) : era_year(year);
+  members.emplace_back(std::move(key), std::move(value));
 }
 
 json year_json(int year, Lang lang) {
-  return Object(3)("year", year)("label", fiscal_year_label(year, lang))("short", fiscal_year_short(year, lang));
+  return Object()("year", year)("label", present::fiscal_year(year, lang))("short", present::fiscal_year_short(year, lang));
 }
 
 bool Localizer::note_fallback(const void* source, bool translated) {
@@ -51,12 +32,14 @@ bool Localizer::note_fallback(const void* source, bool translated) {
 
 json Localizer::text(const model::Text& text) {
   const bool fallback = note_fallback(&text, text.translated(lang_));
-  return Object(2)("text", text.in(lang_))("fallback", fallback);
+  return Object()("text", text.in(lang_))("fallback", fallback);
 }
 
 json Localizer::text(const std::optional<model::Text>& text) {
   return text ? this->text(*text) : json(nullptr);
 }
+
+std::string Localizer::unit(const std::string& unit) const { return present::unit_name(plan_, unit, lang_); }
 
 json Localizer::commentary(const model::Commentary& commentary, const std::string& id_prefix) {
   const bool english = lang_ == Lang::en && commentary.en;
@@ -69,41 +52,17 @@ json Localizer::commentary(const model::Commentary& commentary, const std::strin
   options.unsafe = plan_.allow_raw_html;  // the plan's own, documented unsafe, choice
   options.table_label = lang_ == Lang::ja && !fallback ? "表" : "Table";
   options.footnote_back_label = lang_ == Lang::ja ? "本文に戻る" : "Back to text";
-  return Object(2)("html", markdown::to_html(*source, options))("fallback", fallback);
+  return Object()("html", markdown::to_html(*source, options))("fallback", fallback);
 }
 
-json Localizer::value(const model::Value& value) {
-  using Kind = model::Value::Kind;
-  const bool ja = lang_ == Lang::ja;
-  const char* kind = "absent";
-  std::string shown;
-  bool fallback = false;
-  json raw = nullptr;
-  switch (value.kind) {
-    case Kind::absent: break;
-    case Kind::number:
-      kind = "number";
-      shown = format_decimal(value.number);
-      if (value.bound == model::Bound::at_least) shown = ja ? shown + "以上" : "≥ " + shown;
-      if (value.bound == model::Bound::at_most) shown = ja ? shown + "以下" : "≤ " + shown;
-      raw = value.number.to_string();
-      break;
-    case Kind::text:
-      kind = "text";
-      shown = value.text.in(lang_);
-      fallback = note_fallback(&value.text, value.text.translated(lang_));
-      break;
-    case Kind::pending:
-      kind = "pending";
-      shown = ja ? "集計中" : "Being tallied";
-      break;
-    case Kind::none:
-      kind = "none";
-      shown = "―";
-      break;
-  }
-  return Object(5)("kind", kind)("text", std::move(shown))("fallback", fallback)("raw", std::move(raw))(
-      "note", text(value.note));
+json Localizer::value(const model::Value& value, const std::string& unit) {
+  static constexpr const char* kinds[] = {"absent", "number", "text", "pending", "none"};
+  present::Figure figure = present::figure(plan_, value, unit, lang_);
+  if (figure.fallback) note_fallback(&value.text, false);
+  return Object()("kind", kinds[static_cast<int>(value.kind)])("text", std::move(figure.text))(
+      "before", std::move(figure.before))("number", std::move(figure.number))("gap", std::move(figure.gap))(
+      "unit", std::move(figure.unit))("after", std::move(figure.after))("fallback", figure.fallback)(
+      "raw", value.is_number() ? json(value.number.to_string()) : json(nullptr))("note", text(value.note));
 }
 
 }  // namespace hyoka::site

@@ -1,8 +1,7 @@
 #pragma once
-// Formatting figures and texts for one page language: numbers with
-// separators, fiscal years, values as printed, and texts with their
-// fallback marker. Everything a template shows comes through here, so the
-// rules for "how a figure looks" live in one place.
+// Model texts and figures as template JSON for one page language. How a
+// figure reads is decided by hyoka_present (the same words on pages, sheets
+// and downloads); this file only gives it the shape templates expect.
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -14,26 +13,23 @@ namespace hyoka::site {
 using json = nlohmann::ordered_json;
 using model::Lang;
 
-// Builds a JSON object key by key, for the contexts made once per page: a
-// braced initializer list makes every pair a two-element array first, which
-// costs three allocations per key.
+// Builds a JSON object key by key, for the contexts made once per page (a
+// braced initializer list makes every pair a two-element array first).
 //
-// Size it for every key the object will ever get: ordered_json keeps its
-// members in a vector of pair<const string, json>, which cannot be moved,
-// so an object that outgrows its capacity deep-copies all its members.
+// ordered_json keeps its members in a vector of pair<const string, json>:
+// a vector that grows copies every member deeply, since a const key cannot
+// be moved. This builder grows the vector itself, moving each value and
+// copying only its key, so no object has to be sized in advance.
 class Object {
  public:
-  explicit Object(std::size_t keys) { items().reserve(keys); }
-  // A copy of `base` with room for `more` keys.
-  Object(const json& base, std::size_t more) : Object(base.size() + more) {
-    for (const auto& [key, value] : base.items()) items().emplace_back(key, value);
-  }
+  Object() = default;
+  // Continues an existing object (a summary the page adds its own keys to).
+  explicit Object(json base);
   Object&& operator()(std::string key, json value) && {
-    items().emplace_back(std::move(key), std::move(value));
+    add(std::move(key), std::move(value));
     return std::move(*this);
   }
-  // For keys added in a loop.
-  void add(std::string key, json value) { items().emplace_back(std::move(key), std::move(value)); }
+  void add(std::string key, json value);
   operator json() && { return std::move(json_); }
 
  private:
@@ -41,14 +37,7 @@ class Object {
   json json_ = json::object();
 };
 
-// "1234.5" → "1,234.5" (the digits as printed, never re-rounded).
-std::string format_decimal(const model::Decimal& number);
-
-// 令和6年度（2024年度） / FY2024.
-std::string fiscal_year_label(int year, Lang lang);
-// 令和6年度 / FY2024: for table headers where space is short.
-std::string fiscal_year_short(int year, Lang lang);
-// {"year": 2024, "label": …, "short": …}
+// {"year": 2024, "label": 令和6年度（2024年度） / FY2024, "short": 令和6年度 / FY2024}
 json year_json(int year, Lang lang);
 
 // Converts model texts and values to template JSON in one language and
@@ -64,10 +53,11 @@ class Localizer {
   json text(const std::optional<model::Text>& text);
   // Markdown commentary as {"html": …, "fallback": bool}, or null.
   json commentary(const model::Commentary& commentary, const std::string& id_prefix);
-  // {"kind", "text", "fallback", "raw", "note"}: a figure as printed.
-  json value(const model::Value& value);
+  // A figure as printed, with its unit: {"kind", "text", "before", "number",
+  // "gap", "unit", "after", "fallback", "raw", "note"} (see present::Figure).
+  json value(const model::Value& value, const std::string& unit = {});
   // The unit in this language (件 → cases).
-  std::string unit(const std::string& unit) const { return plan_.unit_in(unit, lang_); }
+  std::string unit(const std::string& unit) const;
 
   int fallback_count() const { return static_cast<int>(fallbacks_.size()); }
 

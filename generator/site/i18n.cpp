@@ -33,30 +33,6 @@ std::vector<std::string> missing_from(const std::vector<std::string>& have, cons
   return missing;
 }
 
-// One pass: a value that itself contains "{name}" is not filled again.
-std::string fill(std::string_view text, UiArgs args) {
-  if (args.size() == 0) return std::string(text);
-  std::string out;
-  out.reserve(text.size() + 32);
-  std::size_t pos = 0;
-  for (std::size_t open; (open = text.find('{', pos)) != std::string_view::npos;) {
-    const std::size_t close = text.find('}', open + 1);
-    if (close == std::string_view::npos) break;
-    const std::string_view name = text.substr(open + 1, close - open - 1);
-    const auto arg = std::find_if(args.begin(), args.end(), [&](const UiArg& a) { return a.name == name; });
-    out.append(text, pos, open - pos);
-    if (arg == args.end()) {
-      out += '{';  // not a placeholder of this call: kept as written
-      pos = open + 1;
-      continue;
-    }
-    out += arg->value;
-    pos = close + 1;
-  }
-  out.append(text, pos);
-  return out;
-}
-
 // The member `name` of a catalogue object, or null.
 const json* member(const json& node, std::string_view name) {
   if (!node.is_object()) return nullptr;
@@ -99,7 +75,7 @@ std::string Catalogues::get(model::Lang lang, std::string_view key, UiArgs args)
     start = dot + 1;
   }
   if (!node->is_string()) throw I18nError("UI string \"" + std::string(key) + "\" is not a string");
-  return fill(node->get_ref<const std::string&>(), args);
+  return present::fill(node->get_ref<const std::string&>(), args);
 }
 
 }  // namespace hyoka::site

@@ -1,7 +1,6 @@
 #pragma once
 // The UI string catalogues templates/i18n/<lang>.json: nested objects whose
 // dotted paths are the keys templates use ({{ 'nav.home'|t }}).
-#include <concepts>
 #include <filesystem>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
@@ -11,6 +10,7 @@
 #include <vector>
 
 #include "model/plan.hpp"
+#include "present/placeholders.hpp"
 
 namespace hyoka::site {
 
@@ -18,15 +18,9 @@ struct I18nError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// The value of one {name} placeholder. UI strings are filled thousands of
-// times a page set (chart descriptions), so no JSON object is made for it.
-struct UiArg {
-  UiArg(std::string_view name, std::string value) : name(name), value(std::move(value)) {}
-  UiArg(std::string_view name, const char* value) : name(name), value(value) {}
-  UiArg(std::string_view name, std::integral auto value) : name(name), value(std::to_string(value)) {}
-  std::string_view name;
-  std::string value;
-};
+// The values of {name} placeholders (present/placeholders.hpp: one rule for
+// every string hyoka fills).
+using UiArg = present::Arg;
 using UiArgs = std::initializer_list<UiArg>;
 
 class Catalogues {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "present/escape.hpp"
+#include "present/numbers.hpp"
 #include "site/context.hpp"
 #include "site/downloads.hpp"
 #include "site/routes.hpp"
@@ -25,8 +27,8 @@ class LanguageSite {
  public:
   LanguageSite(const Catalogues& i18n, const SiteOptions& options, Lang lang, PageSink& sink)
       : i18n_(i18n), options_(options), lang_(lang), sink_(sink),
-        shared_({{"lang", model::code(lang)}, {"other_lang", model::code(other(lang))}, {"i18n", i18n.of(lang)},
-                 {"plan", nullptr}}) {}
+        shared_(Object()("lang", model::code(lang))("other_lang", model::code(other(lang)))("i18n", i18n.of(lang))(
+            "marks", Object()("dash", present::dash(lang)))("plan", nullptr)) {}
 
   void home(const std::vector<PlanInput>& plans);
   void accessibility();
@@ -40,14 +42,14 @@ class LanguageSite {
   void add(const std::string& kind, const std::string& path, const json& context);
   void add_file(const std::string& path, std::string bytes);
   void add_downloads(const PlanInput& input, PlanContext& ctx, json& files);
-  json crumb(const std::string& title, const std::string& url) const { return Object(2)("title", title)("url", url); }
+  json crumb(const std::string& title, const std::string& url) const { return Object()("title", title)("url", url); }
   std::string ui(std::string_view key, UiArgs args = {}) const { return i18n_.get(lang_, key, args); }
 
   const Catalogues& i18n_;
   const SiteOptions& options_;
   Lang lang_;
   PageSink& sink_;
-  json shared_;  // lang, other_lang, i18n and the current plan's summary: the same for every page
+  json shared_;  // lang, other_lang, i18n, marks and the current plan's summary: the same for every page
   std::vector<std::string> paths_;
   int fallbacks_ = 0;
 };
@@ -57,8 +59,7 @@ json LanguageSite::page(const std::string& kind, const std::string& path, const 
   const std::string base = routes::base_of(path);
   const std::string lang = model::code(lang_), other_lang = model::code(other(lang_));
   const std::string canonical_path = lang + "/" + path;
-  // Room for the page's own keys (search has two), see Object.
-  return Object(3)("page", Object(9)("kind", kind)("path", path)("base", base)("root", base + "../")(
+  return Object()("page", Object()("kind", kind)("path", path)("base", base)("root", base + "../")(
                                "alternate", base + "../" + other_lang + "/" + path)(
                                "canonical", options_.base_url.empty() ? base + "../" + canonical_path
                                                                       : options_.base_url + canonical_path)(
@@ -202,11 +203,6 @@ class Collector : public PageSink {
   SiteContent& out_;
 };
 
-std::string xml_escape(const std::string& text) {
-  std::string out;
-  for (char c : text) out += c == '&' ? std::string("&amp;") : c == '<' ? std::string("&lt;") : std::string(1, c);
-  return out;
-}
 
 }  // namespace
 
@@ -239,15 +235,15 @@ std::string sitemap(const std::vector<std::string>& paths, const std::string& ba
   std::vector<std::string> sorted = paths;
   std::sort(sorted.begin(), sorted.end());
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-  for (const auto& path : sorted) out += "  <url><loc>" + xml_escape(base_url + path) + "</loc></url>\n";
+  for (const auto& path : sorted) out += "  <url><loc>" + present::escape_html(base_url + path) + "</loc></url>\n";
   return out + "</urlset>\n";
 }
 
 std::string sitemap_index(const std::vector<std::string>& plan_ids, const std::string& base_url) {
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-  out += "  <sitemap><loc>" + xml_escape(base_url + sitemap_file("")) + "</loc></sitemap>\n";
-  for (const auto& id : plan_ids) out += "  <sitemap><loc>" + xml_escape(base_url + sitemap_file(id)) + "</loc></sitemap>\n";
+  out += "  <sitemap><loc>" + present::escape_html(base_url + sitemap_file("")) + "</loc></sitemap>\n";
+  for (const auto& id : plan_ids) out += "  <sitemap><loc>" + present::escape_html(base_url + sitemap_file(id)) + "</loc></sitemap>\n";
   return out + "</sitemapindex>\n";
 }
 

@@ -60,7 +60,7 @@ std::shared_ptr<const Template> Environment::get_template(const std::string& nam
   std::ostringstream buf;
   buf << in.rdbuf();
   // Parse outside the lock; if two threads race, the first insert wins.
-  auto tmpl = parse_template(buf.str(), key, autoescape_for(key));
+  auto tmpl = parse_template(buf.str(), key, autoescape_for(key), extensions_);
   std::lock_guard lock(cache_mutex_);
   return cache_.emplace(key, std::move(tmpl)).first->second;
 }
@@ -83,7 +83,7 @@ std::string Environment::render_file(const std::string& name, const nlohmann::or
 
 std::string Environment::render_string(std::string_view source, const nlohmann::ordered_json& context,
                                        const std::string& name) const {
-  auto t = parse_template(source, name, autoescape_for(name));
+  auto t = parse_template(source, name, autoescape_for(name), extensions_);
   Renderer r(*this, context);
   return r.render(*t);
 }

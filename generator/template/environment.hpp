@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "template/error.hpp"
+#include "template/filters.hpp"
 
 namespace hyoka::tmpl {
 
@@ -36,18 +37,24 @@ class Environment {
   // Visible in every template, below the render context. Call before rendering
   // starts: it is not synchronised with concurrent renders.
   void set_globals(nlohmann::ordered_json globals);
+  // The host's own filters and tests (Jinja2's environment.filters / .tests);
+  // add them before the first template is parsed, which resolves names.
+  void add_filter(std::string name, FilterFn fn) { extensions_.add_filter(std::move(name), fn); }
+  void add_test(std::string name, TestFn fn) { extensions_.add_test(std::move(name), fn); }
 
   // --- used by the renderer ---
   // Parsed template by name, from the cache; throws TemplateNotFound.
   std::shared_ptr<const Template> get_template(const std::string& name) const;
   const Options& options() const { return options_; }
   const nlohmann::ordered_json& globals() const { return globals_; }
+  const Extensions& extensions() const { return extensions_; }
   static bool autoescape_for(std::string_view name);
 
  private:
   std::filesystem::path root_;
   Options options_;
   nlohmann::ordered_json globals_ = nlohmann::ordered_json::object();
+  Extensions extensions_;
   mutable std::mutex cache_mutex_;
   mutable std::unordered_map<std::string, std::shared_ptr<const Template>> cache_;
 };

@@ -18,7 +18,6 @@ using TestTable = std::vector<std::pair<std::string_view, TestFn>>;
 
 void add_string_filters(FilterTable& t);
 void add_sequence_filters(FilterTable& t);
-void add_project_filters(FilterTable& t);
 void add_text_filters(FilterTable& t);
 
 // str(value) as Jinja2's soft_str sees it (Undefined -> "" unless strict).

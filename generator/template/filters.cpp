@@ -586,7 +586,6 @@ const FilterTable& filter_table() {
     FilterTable t;
     add_string_filters(t);
     add_sequence_filters(t);
-    add_project_filters(t);
     add_text_filters(t);
     return t;
   }();
@@ -594,10 +593,22 @@ const FilterTable& filter_table() {
 }
 }  // namespace
 
-FilterFn find_filter(std::string_view name) {
+FilterFn builtin_filter(std::string_view name) {
   for (const auto& [n, fn] : filter_table())
     if (n == name) return fn;
   return nullptr;
+}
+
+FilterFn Extensions::filter(std::string_view name) const {
+  for (auto it = filters_.rbegin(); it != filters_.rend(); ++it)
+    if (it->first == name) return it->second;
+  return builtin_filter(name);
+}
+
+TestFn Extensions::test(std::string_view name) const {
+  for (auto it = tests_.rbegin(); it != tests_.rend(); ++it)
+    if (it->first == name) return it->second;
+  return builtin_test(name);
 }
 
 }  // namespace hyoka::tmpl

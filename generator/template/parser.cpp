@@ -9,14 +9,15 @@
 namespace hyoka::tmpl {
 
 
-std::shared_ptr<const Template> parse_template(std::string_view source, const std::string& name, bool autoescape) {
+std::shared_ptr<const Template> parse_template(std::string_view source, const std::string& name, bool autoescape,
+                                               const Extensions& extensions) {
   Lexer lexer(source, name);
-  Parser parser(lexer.tokenize(), name, autoescape);
+  Parser parser(lexer.tokenize(), name, autoescape, extensions);
   return parser.parse();
 }
 
-Parser::Parser(std::vector<Token> tokens, std::string name, bool autoescape)
-    : tokens_(std::move(tokens)), name_(std::move(name)), autoescape_(autoescape) {}
+Parser::Parser(std::vector<Token> tokens, std::string name, bool autoescape, const Extensions& extensions)
+    : tokens_(std::move(tokens)), name_(std::move(name)), autoescape_(autoescape), extensions_(extensions) {}
 
 std::shared_ptr<Template> Parser::parse() {
   tmpl_ = std::make_shared<Template>();

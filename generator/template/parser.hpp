@@ -6,16 +6,19 @@
 #include <string_view>
 #include <vector>
 
+#include "template/filters.hpp"
 #include "template/node.hpp"
 #include "template/token.hpp"
 
 namespace hyoka::tmpl {
 
-std::shared_ptr<const Template> parse_template(std::string_view source, const std::string& name, bool autoescape);
+// Filters and tests are looked up in `extensions` (Jinja2's built-ins when empty).
+std::shared_ptr<const Template> parse_template(std::string_view source, const std::string& name, bool autoescape,
+                                               const Extensions& extensions = {});
 
 class Parser {
  public:
-  Parser(std::vector<Token> tokens, std::string name, bool autoescape);
+  Parser(std::vector<Token> tokens, std::string name, bool autoescape, const Extensions& extensions);
   std::shared_ptr<Template> parse();
 
  private:
@@ -87,6 +90,7 @@ class Parser {
   std::size_t i_ = 0;
   std::string name_;
   bool autoescape_;
+  const Extensions& extensions_;
   std::shared_ptr<Template> tmpl_;
   std::vector<std::string> open_tags_;  // for "unexpected end" messages
   int name_counts_[4] = {0, 0, 0, 0};   // mentions of loop, varargs, kwargs, caller

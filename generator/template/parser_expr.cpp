@@ -364,7 +364,7 @@ ExprPtr Parser::parse_filter(ExprPtr node, bool start_inline) {
       advance();
       name += "." + advance().value;
     }
-    FilterFn fn = find_filter(name);
+    FilterFn fn = extensions_.filter(name);
     if (!fn) fail("unknown filter '" + name + "'", p);
     auto f = std::make_unique<FilterExpr>(p, std::move(node), std::move(name), fn);
     f->autoescape = autoescape_;
@@ -383,7 +383,7 @@ ExprPtr Parser::parse_test(ExprPtr node) {
     advance();
     name += "." + advance().value;
   }
-  TestFn fn = find_test(name);
+  TestFn fn = extensions_.test(name);
   if (!fn) fail("unknown test '" + name + "'", p);
   auto t = std::make_unique<TestExpr>(p, std::move(node), std::move(name), fn);
   t->autoescape = autoescape_;

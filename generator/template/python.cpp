@@ -486,36 +486,6 @@ Value py_pos(const Value& a) {
   throw RenderError("bad operand type for unary +: '" + type_name(a) + "'");
 }
 
-void escape_html(std::string& out, std::string_view s) {
-  // A table, not find_first_of: that calls memchr once per input character.
-  static constexpr auto special = [] {
-    std::array<bool, 256> t{};
-    for (unsigned char c : std::string_view("&<>\"'")) t[c] = true;
-    return t;
-  }();
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (!special[static_cast<unsigned char>(s[i])]) continue;
-    out.append(s.data() + start, i - start);
-    switch (s[i]) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&#34;"; break;
-      default: out += "&#39;"; break;
-    }
-    start = i + 1;
-  }
-  out.append(s.data() + start, s.size() - start);
-}
-
-std::string escape_html(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  escape_html(out, s);
-  return out;
-}
-
 std::string to_markup(const Value& v) {
   if (v.is_string() && v.is_safe()) return std::string(v.str());
   if (v.is_string()) return escape_html(v.str());

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "present/escape.hpp"
 #include "template/value.hpp"
 
 namespace hyoka::tmpl {
@@ -48,9 +49,8 @@ class NestingGuard {
   NestingGuard& operator=(const NestingGuard&) = delete;
 };
 
-// markupsafe.escape into out.
-void escape_html(std::string& out, std::string_view s);
-std::string escape_html(std::string_view s);
+// markupsafe.escape: hyoka_present's, the one escape every output of hyoka uses.
+using present::escape_html;
 // Value as markup text: safe strings as they are, everything else escaped.
 std::string to_markup(const Value& v);
 

@@ -406,14 +406,14 @@ std::vector<Value> Renderer::iterate(const Value& v) const {
 }
 
 Value Renderer::apply_filter(std::string_view name, const Value& input, const CallArgs& args, bool autoescape) {
-  FilterFn fn = find_filter(name);
+  FilterFn fn = env_.extensions().filter(name);
   if (!fn) throw RenderError("No filter named '" + std::string(name) + "'");
   FilterContext ctx{*this, autoescape};
   return fn(ctx, input, args);
 }
 
 bool Renderer::apply_test(std::string_view name, const Value& input, const CallArgs& args) {
-  TestFn fn = find_test(name);
+  TestFn fn = env_.extensions().test(name);
   if (!fn) throw RenderError("No test named '" + std::string(name) + "'");
   FilterContext ctx{*this, false};
   return fn(ctx, input, args);

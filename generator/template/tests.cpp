@@ -73,8 +73,12 @@ bool case_test(FilterContext& c, const Value& v, bool upper) {
 bool t_lower(FilterContext& c, const Value& v, const CallArgs&) { return case_test(c, v, false); }
 bool t_upper(FilterContext& c, const Value& v, const CallArgs&) { return case_test(c, v, true); }
 
-bool t_filter(FilterContext& c, const Value& v, const CallArgs&) { return v.is_string() && find_filter(c.renderer.str(v)); }
-bool t_test(FilterContext& c, const Value& v, const CallArgs&) { return v.is_string() && find_test(c.renderer.str(v)); }
+bool t_filter(FilterContext& c, const Value& v, const CallArgs&) {
+  return v.is_string() && c.renderer.env().extensions().filter(c.renderer.str(v));
+}
+bool t_test(FilterContext& c, const Value& v, const CallArgs&) {
+  return v.is_string() && c.renderer.env().extensions().test(c.renderer.str(v));
+}
 
 const TestTable& test_table() {
   static const TestTable table = {
@@ -92,7 +96,7 @@ const TestTable& test_table() {
 
 }  // namespace
 
-TestFn find_test(std::string_view name) {
+TestFn builtin_test(std::string_view name) {
   for (const auto& [n, fn] : test_table())
     if (n == name) return fn;
   return nullptr;

@@ -191,7 +191,7 @@ TEST_CASE("rates are exact for printed decimals and never overflow") {
   CHECK(evaluate::percent(*Decimal::parse("0.35"), *Decimal::parse("0.7"), one)->to_string() == "50.0");
   CHECK(!evaluate::percent(*Decimal::parse("1"), *Decimal::parse("0"), one));
   CHECK(!evaluate::percent(*Decimal::parse("999999999999999999"), *Decimal::parse("0.000000000000000001"), one));
-  CHECK(evaluate::grouped(*Decimal::parse("17500")) == "17,500");
-  CHECK(evaluate::grouped(*Decimal::parse("-1234567.25")) == "-1,234,567.25");
-  CHECK(evaluate::grouped(*Decimal::parse("999")) == "999");
+  model::Rounding two{2, model::RoundingMode::half_up, true};
+  CHECK(evaluate::rounded(*Decimal::parse("0.125"), two)->to_string() == "0.13");
+  CHECK(evaluate::rounded(*Decimal::parse("-0.125"), two)->to_string() == "-0.13");
 }

@@ -17,6 +17,7 @@
 
 #include "budget.hpp"
 #include "fuzz_common.hpp"
+#include "site/filters.hpp"
 #include "template/environment.hpp"
 
 namespace {
@@ -40,9 +41,16 @@ const nlohmann::ordered_json& context() {
   return json;
 }
 
+// The engine as the site uses it: with its report filters.
+struct SiteEnvironment : hyoka::tmpl::Environment {
+  explicit SiteEnvironment(bool strict) : Environment(HYOKA_FUZZ_TEMPLATES_DIR, {.strict_undefined = strict}) {
+    hyoka::site::add_template_filters(*this);
+  }
+};
+
 const hyoka::tmpl::Environment& environment(bool strict) {
-  static const hyoka::tmpl::Environment lenient(HYOKA_FUZZ_TEMPLATES_DIR, {.strict_undefined = false});
-  static const hyoka::tmpl::Environment strict_env(HYOKA_FUZZ_TEMPLATES_DIR, {.strict_undefined = true});
+  static const SiteEnvironment lenient(false);
+  static const SiteEnvironment strict_env(true);
   return strict ? strict_env : lenient;
 }
 

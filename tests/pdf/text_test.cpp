@@ -2,7 +2,6 @@
 
 #include <random>
 
-#include "pdf/format.hpp"
 #include "pdf/text.hpp"
 
 using namespace hyoka::pdf;
@@ -80,15 +79,3 @@ TEST_CASE("random mixed text keeps every rule and every character") {
   }
 }
 
-TEST_CASE("figures are printed with separators and eras") {
-  using hyoka::model::Decimal;
-  CHECK(format_decimal(Decimal{17500, 0}) == "17,500");
-  CHECK(format_decimal(Decimal{930, 1}) == "93.0");
-  CHECK(format_decimal(Decimal{-5, 1}) == "-0.5");
-  CHECK(format_decimal(Decimal{1234567, 2}) == "12,345.67");
-  CHECK(year_label(2024, hyoka::model::Lang::ja) == "令和6年度");
-  CHECK(year_label(2019, hyoka::model::Lang::ja) == "令和元年度");
-  CHECK(year_label(2024, hyoka::model::Lang::en) == "FY2024");
-  CHECK(date_label("", 2024, hyoka::model::Lang::ja) == "令和6年度（2024年度）");
-  CHECK(date_label("2025-03-31", 2024, hyoka::model::Lang::en) == "31 March 2025");
-}

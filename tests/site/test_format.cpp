@@ -16,22 +16,6 @@ TEST_CASE("routing: same relative path in both languages, base climbs back to th
   CHECK(site::routes::base_of("setagaya/indicators/1-1-1/o3.html") == "../../../");
 }
 
-TEST_CASE("numbers keep their printed digits and get separators") {
-  CHECK(site::format_decimal(*Decimal::parse("17500")) == "17,500");
-  CHECK(site::format_decimal(*Decimal::parse("1234567.25")) == "1,234,567.25");
-  CHECK(site::format_decimal(*Decimal::parse("93.0")) == "93.0");
-  CHECK(site::format_decimal(*Decimal::parse("-1234")) == "-1,234");
-  CHECK(site::format_decimal(*Decimal::parse("999")) == "999");
-}
-
-TEST_CASE("fiscal years: Japanese era with the Western year, FY in English") {
-  CHECK(site::fiscal_year_label(2024, Lang::ja) == "令和6年度（2024年度）");
-  CHECK(site::fiscal_year_label(2019, Lang::ja) == "令和元年度（2019年度）");
-  CHECK(site::fiscal_year_label(2018, Lang::ja) == "平成30年度（2018年度）");
-  CHECK(site::fiscal_year_label(2024, Lang::en) == "FY2024");
-  CHECK(site::fiscal_year_short(2027, Lang::ja) == "令和9年度");
-}
-
 TEST_CASE("i18n fallback: untranslated text is shown in Japanese, marked, and counted once") {
   model::Plan plan;
   plan.units["名"] = "people";
@@ -53,15 +37,18 @@ TEST_CASE("i18n fallback: untranslated text is shown in Japanese, marked, and co
   CHECK(ja.unit("件") == "件");
 }
 
-TEST_CASE("values as printed in each language") {
+TEST_CASE("values as printed in each language, in parts a page can mark up") {
   model::Plan plan;
   site::Localizer ja(plan, Lang::ja), en(plan, Lang::en);
   model::Value at_least;
   at_least.kind = model::Value::Kind::number;
   at_least.number = *Decimal::parse("95.0");
   at_least.bound = model::Bound::at_least;
-  CHECK(ja.value(at_least)["text"] == "95.0以上");
-  CHECK(en.value(at_least)["text"] == "≥ 95.0");
+  CHECK(ja.value(at_least, "％")["text"] == "95.0％以上");
+  CHECK(en.value(at_least, "％")["text"] == "at least 95.0%");
+  CHECK(en.value(at_least)["before"] == "at least ");
+  CHECK(en.value(at_least)["number"] == "95.0");
+  CHECK(ja.value(at_least)["after"] == "以上");
   CHECK(en.value(at_least)["raw"] == "95.0");
   model::Value pending;
   pending.kind = model::Value::Kind::pending;

@@ -94,14 +94,15 @@ TEST_CASE("policy context: evaluated rows with explanation, reasons, units trans
   CHECK(o3["id"] == "o3");
   CHECK(o3["result"]["rate"] == "96.7");
   CHECK(o3["result"]["grade"] == "B");
-  CHECK(o3["actual"]["text"] == "89.9");
+  CHECK(o3["actual"]["text"] == "89.9%");
+  CHECK(o3["actual"]["number"] == "89.9");
   CHECK(policy["indicators"][2]["unit"] == "cases");
   CHECK(policy["reasons"].size() == 1);
   CHECK(policy["commentary"]["html"].get<std::string>().find("<script") == std::string::npos);
   CHECK(policy["sheet_pdf"].is_null());
   const auto& step = policy["projects"][0]["step"];
-  CHECK(step["plan"]["text"] == "5");
-  CHECK(step["actual"]["text"] == "5");
+  CHECK(step["plan"]["text"] == "5 times");
+  CHECK(step["actual"]["number"] == "5");
   CHECK_FALSE(step["result"].is_null());
   CHECK(f.content(true).pages.size() == content.pages.size());
 }

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "site/filters.hpp"
 #include "template/environment.hpp"
 
 namespace fs = std::filesystem;
@@ -34,6 +35,7 @@ Outcome run_case(const fs::path& dir) {
   if (fs::exists(dir / "options.json"))
     options.strict_undefined = nlohmann::json::parse(slurp(dir / "options.json")).value("strict", false);
   Environment env(dir, options);
+  hyoka::site::add_template_filters(env);  // the p_* cases use the report filters
   try {
     return {true, env.render_file(name, context)};
   } catch (const std::exception& e) {

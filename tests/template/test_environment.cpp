@@ -143,7 +143,7 @@ TEST_CASE("parallel rendering shares one environment") {
   d.write("m.html", "{% macro item(i) %}<li>{{ i }}</li>{% endmacro %}");
   d.write("p.html",
           "{% extends 'base.html' %}{% import 'm.html' as m %}{% block b %}{% for i in items %}{{ m.item(i) }}{% endfor %}"
-          "{{ n|number }}{% endblock %}");
+          "{{ n|string }}{% endblock %}");
   Environment env(d.path);
   std::atomic<int> bad{0};
   std::vector<std::thread> threads;
