@@ -12,8 +12,10 @@ The expected files are committed, so the C++ tests need no Python.
 """
 import json
 import os
+import re
 import shutil
 import sys
+from decimal import ROUND_HALF_UP, Decimal
 
 import jinja2
 from jinja2 import (Environment, FileSystemLoader, StrictUndefined, Undefined,
@@ -22,56 +24,79 @@ from jinja2 import (Environment, FileSystemLoader, StrictUndefined, Undefined,
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "template", "cases")
 
 # ---------------------------------------------------------------- project filters
-# Python twins of generator/template/filters_project.cpp (see its README).
+# Python twins of generator/site/filters.cpp (the report filters the site
+# registers through the engine's host API; see generator/template/README.md).
+# Figures are exact decimals rounded half up, as generator/present writes them.
 
 
-def _group(text):
+def _exact(v, name):
+    if isinstance(v, (bool, int)):
+        d = Decimal(int(v))
+    elif isinstance(v, float):
+        d = Decimal(repr(v))  # the digits the float prints as, not its binary value
+    else:
+        d = Decimal(str(v))
+    if not d.is_finite() or len(d.as_tuple().digits) > 15:
+        raise ValueError(name + ": expected a number of at most 15 significant digits")
+    return d
+
+
+def _rounded(d, places):
+    return d.quantize(Decimal(1).scaleb(-max(0, min(6, int(places)))), rounding=ROUND_HALF_UP)
+
+
+def _group(d):
+    text = "{:f}".format(d)
     sign = "-" if text.startswith("-") else ""
-    text = text.lstrip("-")
-    head, dot, tail = text.partition(".")
+    head, dot, tail = text.lstrip("-").partition(".")
     return sign + "{:,}".format(int(head)) + dot + tail
 
 
 def f_number(v, decimals=None):
     if v is None or isinstance(v, Undefined):
         return ""
+    d = _exact(v, "number")
     if decimals is not None:
-        return "{:,.{}f}".format(float(v), decimals)
-    if isinstance(v, (bool, int)):
-        return "{:,}".format(int(v))
-    text = repr(float(v))
-    if text.endswith(".0"):
-        text = text[:-2]
-    return _group(text)
+        d = _rounded(d, decimals)
+    elif d.as_tuple().exponent == -1 and d == d.to_integral_value():
+        d = d.quantize(Decimal(1))  # 1000.0 prints as 1,000
+    return _group(d)
 
 
 def f_percent(v, n=1):
-    return "{:.{}f}%".format(float(v), max(n, 0))
+    return _group(_rounded(_exact(v, "percent"), n)) + "%"
+
+
+def _year(v, name):
+    d = _exact(v, name)
+    if d != d.to_integral_value() or not 1 <= d <= 9999:
+        raise ValueError(name + ": expected a year")
+    return int(d)
 
 
 def _era(year):
-    year = int(year)
     if year >= 2019:
         return "令和元年度" if year == 2019 else "令和%d年度" % (year - 2018)
     if year >= 1989:
         return "平成元年度" if year == 1989 else "平成%d年度" % (year - 1988)
-    raise ValueError("era_year: years before 1989 are not supported")
+    return "%d年度" % year
 
 
 def f_era_year(v):
-    return _era(v)
+    return _era(_year(v, "era_year"))
 
 
 def f_fy(v):
-    return "FY%d" % int(v)
+    return "FY%d" % _year(v, "fy")
 
 
 def f_fiscal_year(v, lang="ja"):
-    if lang == "en":
-        return "FY%d" % int(v)
-    if lang != "ja":
+    if lang not in ("ja", "en"):
         raise ValueError("unknown language")
-    return "%s（%d年度）" % (_era(v), int(v))
+    year = _year(v, "fiscal_year")
+    if lang == "en":
+        return "FY%d" % year
+    return "%s（%d年度）" % (_era(year), year)
 
 
 def f_grade_class(v):
@@ -103,9 +128,8 @@ def f_t(ctx, key, **kwargs):
         if isinstance(ctx.environment.undefined, type) and issubclass(ctx.environment.undefined, StrictUndefined):
             raise KeyError("missing translation " + key)
         return key
-    for name, value in kwargs.items():
-        node = node.replace("{" + name + "}", str(value))
-    return node
+    # One pass, as present::fill: a value holding "{name}" is not filled again.
+    return re.sub(r"\{([^{}]*)\}", lambda m: str(kwargs[m.group(1)]) if m.group(1) in kwargs else m.group(0), node)
 
 
 PROJECT_FILTERS = {
@@ -534,13 +558,16 @@ def define_cases():
     case("p_number", "{{ 1234567|number }} {{ 1234.5|number }} {{ 0|number }} {{ -9876543|number }} {{ 1234.5678|number(2) }} {{ 1000|number(1) }} {{ 999.999|number(2) }} [{{ none|number }}]")
     case("p_number_float_int", "{{ 100.0|number }} {{ 12345.0|number }} {{ 0.5|number }} {{ budget|number }}", {"budget": P["budget"]})
     case("p_percent", "{{ 96.666|percent }} {{ 96.666|percent(0) }} {{ 50|percent }} {{ 33.333|percent(2) }} {{ 0|percent }} {{ 99.95|percent }}")
-    case("p_era_year", "{{ 2024|era_year }} {{ 2019|era_year }} {{ 2018|era_year }} {{ 1989|era_year }} {{ 2020|era_year }}")
+    # Exact decimal rounding, half up: binary floating point gives 0.12% and 1.00 here.
+    case("p_percent_exact", "{{ 0.125|percent(2) }} {{ 2.675|percent(2) }} {{ 1234.5|percent }} {{ '96.65'|percent }} {{ 1.005|number(2) }} {{ -0.125|number(2) }}")
+    case("p_era_year", "{{ 2024|era_year }} {{ 2019|era_year }} {{ 2018|era_year }} {{ 1989|era_year }} {{ 2020|era_year }} {{ 1988|era_year }}")
     case("p_fy", "{{ 2024|fy }} {{ year|fy }}", {"year": 2023})
     case("p_fiscal_year", "{{ 2024|fiscal_year('ja') }} {{ 2024|fiscal_year('en') }} {{ 2019|fiscal_year }} {{ 2018|fiscal_year(lang='ja') }}")
     case("p_grade_class", "{{ 'A'|grade_class }} {{ 'b'|grade_class }} {{ '◎'|grade_class }} {{ 'A+'|grade_class }} {{ '優'|grade_class }} {{ ''|grade_class }}")
     i18n = {"nav": {"home": "ホーム", "about": "概要"}, "pages": {"count": "{n}件のページ", "range": "{a}〜{b}"}}
     case("p_t", "{{ 'nav.home'|t }} {{ 'nav.about'|t }} {{ 'pages.count'|t(n=3) }} {{ 'pages.range'|t(a=1, b=9) }} {{ 'nav.none'|t }}", {"i18n": i18n})
     case("p_t_strict_missing", "{{ 'nav.none'|t }}", {"i18n": i18n}, strict=True)
+    case("p_t_one_pass", "{{ 'pages.range'|t(a='{b}', b=9) }}", {"i18n": i18n})
     html("p_report_row", "{% for k in policy.kpis %}<tr class=\"{{ policy.grade|grade_class }}\"><td>{{ k.name }}</td><td>{{ k.target|number }}{{ k.unit }}</td><td>{{ k.rate|percent }}</td></tr>\n{% endfor %}", {"policy": P})
     # ---- realistic pages
     html("page_policy", POLICY_PAGE, {"policy": P, "i18n": i18n, "site": {"name": "○○市 行政評価", "lang": "ja"}})

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "site/filters.hpp"
 #include "template/environment.hpp"
 
 int main(int argc, char** argv) {
@@ -16,6 +17,7 @@ int main(int argc, char** argv) {
   std::ifstream in(argv[2], std::ios::binary);
   auto context = nlohmann::ordered_json::parse(in);
   hyoka::tmpl::Environment env(argv[1], hyoka::tmpl::Options{true});
+  hyoka::site::add_template_filters(env);  // the report filters, as the site has them
   std::string page = env.render_file("policy.html", context);  // warm-up: parse + cache
   if (print) {
     std::cout << page;
