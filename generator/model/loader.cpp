@@ -56,6 +56,10 @@ void read_plan_file(const JsonFile& file, Plan& plan, Diagnostics& diagnostics) 
   plan.name = r.text("name", true).value_or(Text{});
   plan.description = r.text("description");
   plan.source = r.text("source");
+  plan.source_url = r.string("source_url");
+  if (!plan.source_url.empty() && plan.source_url.rfind("https://", 0) != 0 && plan.source_url.rfind("http://", 0) != 0)
+    r.error(r.pointer_to("source_url"), as_quoted(plan.source_url) + " is not a web address", "write the address starting with https://");
+  plan.transcription_note = r.text("transcription_note");
   if (const auto* period = r.get("period", true)) {
     ObjectReader p(file, *period, "/period", diagnostics);
     plan.period_start = p.year("start", true).value_or(0);
@@ -166,6 +170,7 @@ Indicator read_indicator(ObjectReader& r, const Plan& plan) {
   indicator.source = r.text("source");
   indicator.reference = r.text("reference");
   indicator.note = r.text("note");
+  indicator.transcription_note = r.text("transcription_note");
   indicator.project = r.id("project", false);
   indicator.unit = r.string("unit");
   indicator.rule = r.string("rule");
@@ -212,6 +217,7 @@ Project read_project(ObjectReader& r, const Plan& plan) {
   project.name = r.text("name", true).value_or(Text{});
   project.description = r.text("description");
   project.note = r.text("note");
+  project.transcription_note = r.text("transcription_note");
   project.priority = r.boolean("priority");
   if (const auto* cross = r.get("cross_listed", false)) {
     if (cross->is_string()) {
@@ -249,6 +255,7 @@ std::optional<Policy> read_policy(const JsonFile& file, const Plan& plan, Diagno
   policy.group = r.text("group");
   policy.target_state = r.text("target_state");
   policy.page_ref = r.string("page_ref");
+  policy.transcription_note = r.text("transcription_note");
   policy.divisions = r.ids("divisions");
   r.objects("indicators", [&](ObjectReader& i) { policy.indicators.push_back(read_indicator(i, plan)); });
   r.objects("projects", [&](ObjectReader& p) { policy.projects.push_back(read_project(p, plan)); });

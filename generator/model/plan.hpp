@@ -65,6 +65,7 @@ struct Indicator {
   std::string number;
   Text name;
   std::optional<Text> description, source, reference, note;
+  std::optional<Text> transcription_note;  // how it was transcribed: for staff, never on a sheet
   std::string project;  // id of the policy's project (取組み) it belongs to, or empty
   std::string unit;
   std::string rule;  // empty: the plan's default rule
@@ -108,6 +109,7 @@ struct Project {
   std::string number;
   Text name;
   std::optional<Text> description, note;
+  std::optional<Text> transcription_note;  // how it was transcribed: for staff, never on a sheet
   bool priority = false;
   std::optional<CrossListing> cross_listed;
   std::vector<std::string> divisions;
@@ -133,6 +135,7 @@ struct Policy {
   Text name;
   std::optional<Text> group, target_state;
   std::string page_ref;
+  std::optional<Text> transcription_note;  // how it was transcribed: for staff, never on a sheet
   std::vector<std::string> divisions;
   std::vector<Indicator> indicators;
   std::vector<Project> projects;
@@ -204,6 +207,8 @@ struct Plan {
   std::string id;
   Text city, name;
   std::optional<Text> description, source, currency_unit;
+  std::string source_url;                  // the source document's address, or empty
+  std::optional<Text> transcription_note;  // how the plan was transcribed (About this data), never on a sheet
   int period_start = 0, period_end = 0;
   int evaluation_year = 0;
   std::string report_date;  // YYYY-MM-DD or empty
