@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/plan_loading.hpp"
+#include "model/checks.hpp"
 
 namespace hyoka::cli {
 namespace {

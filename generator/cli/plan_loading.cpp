@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include "model/checks.hpp"
+
 namespace hyoka::cli {
 
 std::optional<model::Plan> load_and_report(const std::filesystem::path& plan_dir, const LoadOptions& options) {

@@ -7,7 +7,6 @@
 #include <set>
 
 #include "model/json_file.hpp"
-#include "model/loader.hpp"
 
 namespace hyoka::model {
 namespace {

@@ -12,6 +12,9 @@ namespace hyoka::model {
 
 void check_references(const Plan& plan, Diagnostics& diagnostics);
 
+// Problems that are not errors: texts without English, listed per plan.
+void check_translations(const Plan& plan, Diagnostics& diagnostics);
+
 // Ids become file names, and Windows and macOS do not tell "A1" from "a1":
 // ids that differ only in case are duplicates too.
 class UniqueIds {

@@ -28,7 +28,4 @@ LoadResult load_plan(const std::filesystem::path& plan_dir, const ForEach& for_e
 // The plan folders under a content folder (sub-folders holding plan.json), sorted.
 std::vector<std::filesystem::path> find_plans(const std::filesystem::path& content_dir);
 
-// Problems that are not errors: texts without English, listed per plan.
-void check_translations(const Plan& plan, Diagnostics& diagnostics);
-
 }  // namespace hyoka::model

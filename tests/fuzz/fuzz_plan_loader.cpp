@@ -19,6 +19,7 @@
 #include "evaluate/evaluate.hpp"
 #include "evaluate/report.hpp"
 #include "fuzz_common.hpp"
+#include "model/checks.hpp"
 #include "model/loader.hpp"
 #include "plan_bundle.hpp"
 

@@ -11,6 +11,7 @@
 
 #include <unistd.h>
 
+#include "model/checks.hpp"
 #include "model/loader.hpp"
 #include "model/reader.hpp"
 
