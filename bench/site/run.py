@@ -4,6 +4,13 @@
 Usage:
   run.py [--sizes 1000,10000,100000] [--seed 1] [--work DIR] [--keep DIR]
          [--hyoka PATH] [--hugo PATH] [--jobs 2] [--repeat 1] [--no-pdf]
+         [--baseline PATH --baseline-files DIR]
+
+--baseline adds a second hyoka binary (e.g. the build before a change) to the
+same run, built with the templates and assets of its own commit
+(--baseline-files: a folder holding its templates/ and assets/, e.g. from
+`git archive COMMIT templates assets | tar -x -C DIR`), reported as
+"hyoka-baseline" beside the current one.
 
 For each size (target number of HTML pages) it
   1. picks the number of synthetic plans (synth.py, about 1,220 pages a plan)
@@ -133,9 +140,14 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=2, help="hyoka --jobs (default 2, this machine's cores)")
     ap.add_argument("--repeat", type=int, default=1, help="builds per tool and size; the fastest is reported")
     ap.add_argument("--no-pdf", action="store_true", help="skip the hyoka-with-PDFs builds")
+    ap.add_argument("--baseline", type=pathlib.Path, help="a second hyoka binary to build the same sizes (before/after)")
+    ap.add_argument("--baseline-files", type=pathlib.Path, help="templates/ and assets/ of the --baseline binary's commit")
     ap.add_argument("--exclude", default="", help="plan ids to leave out, comma-separated (e.g. s0080, which trips "
                     "a PDF bug in hyoka as of 2026-11-20); later plans take their place")
     args = ap.parse_args()
+    if args.baseline and not (args.baseline_files and (args.baseline_files / "templates").is_dir()):
+        log("--baseline needs --baseline-files DIR holding that commit's templates/ and assets/")
+        return 2
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     exclude = {s.strip() for s in args.exclude.split(",") if s.strip()}
     if not args.hyoka.exists():
@@ -203,7 +215,8 @@ def main() -> int:
                        stdout=subprocess.DEVNULL)
         convert_s = time.monotonic() - t0
 
-        builds = [("hyoka", False), ("hugo", False)] + ([] if args.no_pdf else [("hyoka", True)])
+        builds = [("hyoka", False)] + ([("hyoka-baseline", False)] if args.baseline else []) + [("hugo", False)] + (
+            [] if args.no_pdf else [("hyoka", True)])
         paths = {}
         for tool, pdf in builds:
             label = "hyoka+pdf" if pdf else tool
@@ -212,11 +225,12 @@ def main() -> int:
                 out = (args.outputs or args.work) / f"out-{label}-{size}"
                 if out.exists():
                     shutil.rmtree(out)
-                if tool == "hyoka":
-                    cmd = [str(args.hyoka), "build", str(content), "--out", str(out)] + ([] if pdf else ["--no-pdf"]) + [
+                if tool.startswith("hyoka"):
+                    binary, files = (args.baseline, args.baseline_files) if tool == "hyoka-baseline" else (args.hyoka, snapshot)
+                    cmd = [str(binary), "build", str(content), "--out", str(out)] + ([] if pdf else ["--no-pdf"]) + [
                         "--quiet", "--jobs", str(args.jobs),
-                        "--templates", str(snapshot / "templates"), "--assets", str(snapshot / "assets")]
-                    cwd = snapshot
+                        "--templates", str(files / "templates"), "--assets", str(files / "assets")]
+                    cwd = files
                 else:
                     cmd = [args.hugo, "--quiet", "-s", str(hugo_project), "-d", str(out)]
                     cwd = hugo_project
