@@ -48,6 +48,15 @@ void read_area(ObjectReader& r, Plan& plan) {
   plan.areas.push_back(std::move(area));
 }
 
+bool web_address(const std::string& url) { return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0; }
+
+Licence read_licence(ObjectReader& r) {
+  Licence licence{r.text("name", true).value_or(Text{}), r.string("url")};
+  if (!licence.url.empty() && !web_address(licence.url))
+    r.error(r.pointer_to("url"), as_quoted(licence.url) + " is not a web address", "write the address starting with https://");
+  return licence;
+}
+
 void read_plan_file(const JsonFile& file, Plan& plan, Diagnostics& diagnostics) {
   ObjectReader r(file, file.document(), "", diagnostics);
   if (!r.ok()) return;
@@ -57,9 +66,14 @@ void read_plan_file(const JsonFile& file, Plan& plan, Diagnostics& diagnostics) 
   plan.description = r.text("description");
   plan.source = r.text("source");
   plan.source_url = r.string("source_url");
-  if (!plan.source_url.empty() && plan.source_url.rfind("https://", 0) != 0 && plan.source_url.rfind("http://", 0) != 0)
+  if (!plan.source_url.empty() && !web_address(plan.source_url))
     r.error(r.pointer_to("source_url"), as_quoted(plan.source_url) + " is not a web address", "write the address starting with https://");
   plan.transcription_note = r.text("transcription_note");
+  plan.publisher = r.text("publisher");
+  if (const auto* licence = r.get("licence", false)) {
+    ObjectReader l(file, *licence, "/licence", diagnostics);
+    if (l.ok()) plan.licence = read_licence(l);
+  }
   if (const auto* period = r.get("period", true)) {
     ObjectReader p(file, *period, "/period", diagnostics);
     plan.period_start = p.year("start", true).value_or(0);
