@@ -224,6 +224,12 @@ std::optional<Budget> read_budget(ObjectReader& parent) {
   return budget;
 }
 
+std::vector<Footnote> read_footnotes(ObjectReader& r) {
+  std::vector<Footnote> notes;
+  r.objects("footnotes", [&](ObjectReader& f) { notes.push_back({f.string("mark", true), f.id("term")}); });
+  return notes;
+}
+
 Project read_project(ObjectReader& r, const Plan& plan) {
   Project project;
   project.id = r.id("id");
@@ -253,6 +259,7 @@ Project read_project(ObjectReader& r, const Plan& plan) {
   });
   project.cost_total = r.number("cost_total");
   project.budget = read_budget(r);
+  project.footnotes = read_footnotes(r);
   return project;
 }
 
@@ -273,7 +280,7 @@ std::optional<Policy> read_policy(const JsonFile& file, const Plan& plan, Diagno
   policy.divisions = r.ids("divisions");
   r.objects("indicators", [&](ObjectReader& i) { policy.indicators.push_back(read_indicator(i, plan)); });
   r.objects("projects", [&](ObjectReader& p) { policy.projects.push_back(read_project(p, plan)); });
-  r.objects("footnotes", [&](ObjectReader& f) { policy.footnotes.push_back({f.string("mark", true), f.id("term")}); });
+  policy.footnotes = read_footnotes(r);
   std::string expected = file.path().stem().string();
   if (!policy.id.empty() && policy.id != expected)
     r.error("/id", "the id \"" + policy.id + "\" differs from the file name \"" + expected + ".json\"",

@@ -104,6 +104,11 @@ struct Commentary {
   std::optional<std::string> ja, en;  // Markdown source
 };
 
+struct Footnote {
+  std::string mark;
+  std::string term;
+};
+
 struct Project {
   std::string id;  // unique within the plan
   std::string number;
@@ -119,12 +124,8 @@ struct Project {
   std::map<int, ProjectYear> years;
   std::optional<Decimal> cost_total;
   std::optional<Budget> budget;
+  std::vector<Footnote> footnotes;  // ※ marks in this project's own texts (a policy's ※1 may differ per project)
   Commentary commentary;
-};
-
-struct Footnote {
-  std::string mark;
-  std::string term;
 };
 
 struct Policy {

@@ -242,17 +242,22 @@ bool mentions(const std::string& text, const std::string& mark) {
 
 }  // namespace
 
-json PlanContext::footnotes(const model::Policy& policy, const std::string& page_text) {
+json PlanContext::footnotes(const model::Policy& policy, const std::string& page_text, const std::string& project_id) {
   json out = json::array();
-  const std::string text = page_text.empty() ? page_text : narrow_digits(page_text);
-  for (const auto& note : policy.footnotes) {
+  const std::string text = narrow_digits(page_text);
+  auto add = [&](const model::Footnote& note, const model::Project* project) {
     const model::Term* term = plan_.find_term(note.term);
-    if (!term) continue;
-    if (!page_text.empty() && !mentions(text, narrow_digits(note.mark))) continue;
-    out.push_back(
-        Object()("mark", note.mark)("term", text_.text(term->term))("definition", text_.text(term->definition))(
-            "url", routes::glossary(plan_.id) + "#" + routes::term_anchor(term->id)));
-  }
+    if (!term || (!page_text.empty() && !mentions(text, narrow_digits(note.mark)))) return;
+    out.push_back(Object()("mark", note.mark)("project", project ? json(project->number) : json(nullptr))(
+        "term", text_.text(term->term))("definition", text_.text(term->definition))(
+        "url", routes::glossary(plan_.id) + "#" + routes::term_anchor(term->id)));
+  };
+  for (const auto& note : policy.footnotes) add(note, nullptr);
+  // A project numbers its own notes: on the policy page every project's, each
+  // with the project's number; on a project's or indicator's page its project's.
+  for (const auto& project : policy.projects)
+    if (page_text.empty() || project.id == project_id)
+      for (const auto& note : project.footnotes) add(note, page_text.empty() ? &project : nullptr);
   return out;
 }
 
@@ -328,7 +333,7 @@ json PlanContext::indicator(const model::Policy& policy, const model::Indicator&
   json years = json::array();
   for (const auto& [year, values] : ind.years) years.push_back(year_row(row, year));
   json out = Object(evaluated_row(ind))("years", std::move(years))("chart_svg", chart_for(ind))("policy", policy_summary(policy));
-  out["footnotes"] = footnotes(policy, out.dump());
+  out["footnotes"] = footnotes(policy, out.dump(), ind.project);
   return out;
 }
 

@@ -61,9 +61,10 @@ class PlanContext {
   json cross_listing(const model::Project& project);
   json year_value(const model::DatedValue& dated, const std::string& unit);  // {"year", "value"}: a project's status or goal
   json divisions(const std::vector<std::string>& ids);
-  // The policy's ※ notes; with page_text, only those whose mark it contains
-  // (an indicator or project page shows the notes its own texts refer to).
-  json footnotes(const model::Policy& policy, const std::string& page_text = {});
+  // The policy's ※ notes and its projects'; with page_text, only those whose
+  // mark it contains, from the policy and the project `project_id` (an
+  // indicator or project page shows the notes its own texts refer to).
+  json footnotes(const model::Policy& policy, const std::string& page_text = {}, const std::string& project_id = {});
   json chart_for(const model::Indicator& indicator);
   json grade_example();
   json scale();

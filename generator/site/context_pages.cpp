@@ -70,7 +70,7 @@ json PlanContext::project(const model::Policy& policy, const model::Project& pro
       // A project without divisions of its own is the policy's divisions' work.
       "policy_divisions", project.divisions.empty() ? divisions(policy.divisions) : json::array())(
       "target_state", text_.text(policy.target_state));
-  out["footnotes"] = footnotes(policy, out.dump());
+  out["footnotes"] = footnotes(policy, out.dump(), project.id);
   return out;
 }
 
@@ -134,8 +134,9 @@ json PlanContext::all_divisions() {
 
 json PlanContext::search_items() {
   json items = json::array();
-  auto add = [&](const char* type, const json& name, const std::string& number, const std::string& url,
+  auto add = [&](const char* type, json name, const std::string& number, const std::string& url,
                  const model::Policy& policy, const std::string& grade, const std::vector<std::string>& divs) {
+    name["text"] = without_note_marks(name["text"].get<std::string>());
     const model::Area* area = plan_.find_area(policy.area);
     std::string division_names;
     for (const auto& id : divs)
@@ -217,7 +218,7 @@ json PlanContext::search_shard() {
     for (const auto& id : divs)
       if (const model::Division* d = plan_.find_division(id)) more += " " + d->name.in(lang());
     const std::string context = type == std::string("policy") ? std::string() : policy.number + " " + policy.name.in(lang());
-    items.push_back(json::array({type, number, name.in(lang()), context, url, grade, more}));
+    items.push_back(json::array({type, number, without_note_marks(name.in(lang())), without_note_marks(context), url, grade, more}));
   };
   for (const auto& policy : plan_.policies) {
     add("policy", policy.name, policy.number, routes::policy(plan_.id, policy.id), policy, "", policy.divisions);
