@@ -67,7 +67,8 @@ json PlanContext::counts(const GradeCounts& counts, const std::string& chart_id,
   for (const auto& [label, n] : counts.by_grade) {
     const std::string cls = grade_class(label), words = meaning(label);
     const bool listed = link_lists && n > 0;
-    grades.push_back(Object()("label", label)("count", n)("class", cls)("meaning", words)("on_track", on_track(label))(
+    grades.push_back(Object()("label", label)("count", n)("count_text", ui(n == 1 ? "common.item_one" : "common.items", {{"n", n}}))(
+        "class", cls)("meaning", words)("on_track", on_track(label))(
         "url", listed ? json(routes::grade_list(plan_.id, label)) : json(nullptr)));
     bar.segments.push_back({label, n, cls});
     described += (described.empty() ? "" : ui("chart.list_separator")) +

@@ -218,7 +218,9 @@ json PlanContext::search_shard() {
     for (const auto& id : divs)
       if (const model::Division* d = plan_.find_division(id)) more += " " + d->name.in(lang());
     const std::string context = type == std::string("policy") ? std::string() : policy.number + " " + policy.name.in(lang());
-    items.push_back(json::array({type, number, without_note_marks(name.in(lang())), without_note_marks(context), url, grade, more}));
+    const std::string words = meaning(grade);
+    items.push_back(json::array({type, number, without_note_marks(name.in(lang())), without_note_marks(context), url,
+                                 words.empty() ? grade : grade + " " + words, more}));
   };
   for (const auto& policy : plan_.policies) {
     add("policy", policy.name, policy.number, routes::policy(plan_.id, policy.id), policy, "", policy.divisions);
