@@ -76,7 +76,12 @@
         shards[id] = fetch(option.getAttribute('data-shard'))
           .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
           .then(function (shard) {
-            shard.items.forEach(function (it) { it.name = norm(it[2]); it.all = norm(it.slice(1, 4).concat(it[6]).join(' ')); });
+            shard.items.forEach(function (it) {
+              var policy = shard.policies[it[3]];
+              it.name = norm(it[2]);
+              it.all = norm([it[1], it[2], policy.join(' '), it[6]].join(' '));
+              it.context = it[0] === 'policy' ? '' : policy[0] + ' ' + policy[1];
+            });
             return shard;
           });
       }
@@ -103,6 +108,21 @@
       if (!terms.length) { status.textContent = ''; return; }
       status.textContent = status.getAttribute('data-loading');
       var options = Array.prototype.filter.call(select.options, function (o) { return o.value && (!select.value || o.value === select.value); });
+      var rows = options.reduce(function (n, o) { return n + Number(o.getAttribute('data-items')); }, 0);
+      if (rows > Number(form.getAttribute('data-budget'))) {
+        // Too many plans to download every index: match the plans' names and
+        // ask the reader to search one of them.
+        options.filter(function (o) { return terms.every(function (w) { return norm(o.textContent).indexOf(w) >= 0; }); })
+          .forEach(function (o) {
+            var li = document.createElement('li'), a = document.createElement('a');
+            a.href = '?' + new URLSearchParams({ q: query, plan: o.value }).toString();
+            a.textContent = o.textContent;
+            li.appendChild(a);
+            list.appendChild(li);
+          });
+        status.textContent = fill(status.getAttribute('data-pick'), { q: query });
+        return;
+      }
       Promise.all(options.map(load)).then(function (loaded) {
         if (mine !== generation) return;
         var hits = [];
@@ -116,12 +136,12 @@
         hits.slice(0, 200).forEach(function (h) {
           var li = document.createElement('li');
           var a = document.createElement('a');
-          a.href = h.it[4];
+          a.href = h.shard.folder + h.it[4];
           a.textContent = types[h.it[0]] + ' ' + (h.it[1] ? h.it[1] + ' ' : '') + h.it[2];
           li.appendChild(a);
           var meta = document.createElement('span');
           meta.className = 'hit-meta';
-          meta.textContent = [h.shard.city, h.it[3], h.it[5]].filter(Boolean).join(' · ');
+          meta.textContent = [h.shard.city, h.it.context, h.it[5]].filter(Boolean).join(' · ');
           li.appendChild(meta);
           list.appendChild(li);
         });

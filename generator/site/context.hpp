@@ -34,8 +34,9 @@ class PlanContext {
   json glossary();
   json how_to_read();
   json search_items();
-  // One plan's part of the site-wide search index: compact rows
-  // [type, number, name, context, url, grade, more text], read by assets/site.js.
+  // One plan's part of the site-wide search index, read by assets/site.js:
+  // {plan, city, name, folder, policies: [[number, name, area and divisions]],
+  //  items: [[type, number, name, policy index, path in the folder, grade in words, own divisions]]}.
   json search_shard();
   json all_divisions();
   json about();    // the dashboard's "About this data": source, its address, transcription notes

@@ -209,30 +209,36 @@ json PlanContext::council() {
   return Object()("count", count)("graded", evaluation_.counts.graded)("grades", std::move(below))("areas", std::move(areas));
 }
 
+// Each policy's number, name, area and divisions are written once and
+// referred to by index from its items; paths are relative to the plan's
+// folder. That halves the file against repeating them on every row.
 json PlanContext::search_shard() {
-  json items = json::array();
+  json policies = json::array(), items = json::array();
+  const std::string folder = plan_.id + "/";
+  auto names = [&](const std::vector<std::string>& ids) {
+    std::string out;
+    for (const auto& id : ids)
+      if (const model::Division* d = plan_.find_division(id)) out += (out.empty() ? "" : " ") + d->name.in(lang());
+    return out;
+  };
   auto add = [&](const char* type, const model::Text& name, const std::string& number, const std::string& url,
-                 const model::Policy& policy, const std::string& grade, const std::vector<std::string>& divs) {
-    std::string more;
-    if (const model::Area* area = plan_.find_area(policy.area)) more = area->name.in(lang());
-    for (const auto& id : divs)
-      if (const model::Division* d = plan_.find_division(id)) more += " " + d->name.in(lang());
-    const std::string context = type == std::string("policy") ? std::string() : policy.number + " " + policy.name.in(lang());
+                 const std::string& grade, const std::string& divisions) {
     const std::string words = meaning(grade);
-    items.push_back(json::array({type, number, without_note_marks(name.in(lang())), without_note_marks(context), url,
-                                 words.empty() ? grade : grade + " " + words, more}));
+    items.push_back(json::array({type, number, without_note_marks(name.in(lang())), policies.size() - 1,
+                                 url.substr(folder.size()), words.empty() ? grade : grade + " " + words, divisions}));
   };
   for (const auto& policy : plan_.policies) {
-    add("policy", policy.name, policy.number, routes::policy(plan_.id, policy.id), policy, "", policy.divisions);
+    const model::Area* area = plan_.find_area(policy.area);
+    policies.push_back(json::array({policy.number, without_note_marks(policy.name.in(lang())),
+                                    (area ? area->name.in(lang()) + " " : std::string()) + names(policy.divisions)}));
+    add("policy", policy.name, policy.number, routes::policy(plan_.id, policy.id), "", "");
     for (const auto& ind : policy.indicators)
-      add("indicator", ind.name, ind.number, routes::indicator(plan_.id, policy.id, ind.id), policy,
-          evaluated(ind).result.grade, policy.divisions);
+      add("indicator", ind.name, ind.number, routes::indicator(plan_.id, policy.id, ind.id), evaluated(ind).result.grade, "");
     for (const auto& project : policy.projects)
-      add("project", project.name, project.number, routes::project(plan_.id, project.id), policy, "",
-          project.divisions.empty() ? policy.divisions : project.divisions);
+      add("project", project.name, project.number, routes::project(plan_.id, project.id), "", names(project.divisions));
   }
-  return Object()("plan", plan_.id)("city", plan_.city.in(lang()))("name", plan_.name.in(lang()))(
-      "url", routes::plan_home(plan_.id))("items", std::move(items));
+  return Object()("plan", plan_.id)("city", plan_.city.in(lang()))("name", plan_.name.in(lang()))("folder", folder)(
+      "policies", std::move(policies))("items", std::move(items));
 }
 
 }  // namespace hyoka::site

@@ -99,9 +99,12 @@ void LanguageSite::accessibility() {
 
 void LanguageSite::site_search(const std::vector<PlanInput>& plans) {
   json list = json::array();
-  for (const auto& input : plans)
+  for (const auto& input : plans) {
+    std::size_t items = 0;  // rows of its index: what searching it costs a reader (README: the budget)
+    for (const auto& policy : input.plan->policies) items += 1 + policy.indicators.size() + policy.projects.size();
     list.push_back(Object()("id", input.plan->id)("title", plan_title(*input.plan, lang_))(
-        "shard", routes::search_shard(input.plan->id))("url", routes::plan_home(input.plan->id)));
+        "shard", routes::search_shard(input.plan->id))("items", items)("url", routes::plan_home(input.plan->id)));
+  }
   json c = page("site_search", routes::site_search(), ui("sitesearch.title"), ui("sitesearch.lead"),
                 json::array({crumb(ui("nav.home"), routes::site_home())}));
   c["plans"] = std::move(list);

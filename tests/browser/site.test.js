@@ -125,6 +125,16 @@ test('site-wide search: an English query, in any case and with accents, finds th
     assert.ok(r.shards.length >= 4, 'searching from the home page searches every plan');
     await r.page.click('#ss-results li a');
     await r.page.waitForURL(/policies\/1-1-4\.html$/);
+    // Past its download budget an all-plans search loads no index: it
+    // matches plan names and asks the reader to pick a plan.
+    await r.page.goto(site.url('en/search.html'));
+    await r.page.evaluate(() => document.getElementById('site-search').setAttribute('data-budget', '10'));
+    const before = site.requests.length;
+    await r.page.fill('#ss-q', 'setagaya');
+    await r.page.press('#ss-q', 'Enter');
+    await r.page.waitForFunction(() => /Choose a plan/.test(document.querySelector('#ss-status').textContent));
+    assert.deepEqual(site.requests.slice(before).filter(u => u.endsWith('search-index.json')), []);
+    assert.match(await r.page.textContent('#ss-results li a'), /Setagaya City/);
   } finally { await r.ctx.close(); }
 });
 
