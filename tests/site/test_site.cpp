@@ -142,3 +142,48 @@ TEST_CASE("deterministic: the same input gives byte-identical contexts") {
   REQUIRE(a.pages.size() == b.pages.size());
   for (std::size_t i = 0; i < a.pages.size(); ++i) CHECK(a.pages[i].context.dump() == b.pages[i].context.dump());
 }
+
+TEST_CASE("council page: every indicator below target, with reason and divisions; lists and search shard") {
+  Fixture f;
+  const auto content = f.content();
+  const site::Page* council = find(content, "ja/setagaya/council.html");
+  REQUIRE(council);
+  const auto& c = council->context["council"];
+  int rows = 0;
+  for (const auto& area : c["areas"])
+    for (const auto& policy : area["policies"]) {
+      CHECK(policy["divisions"].is_array());
+      for (const auto& row : policy["rows"]) {
+        ++rows;
+        CHECK_FALSE(row["result"]["on_track"].get<bool>());
+        CHECK(row["result"]["status"] == "graded");
+      }
+    }
+  CHECK(rows == c["count"].get<int>());
+  int below = 0;
+  for (const auto& pe : f.evaluation.policies)
+    for (const auto& r : pe.indicators)
+      if (r.result.status == evaluate::Status::graded && r.result.grade != "A" && r.result.grade != "B") ++below;
+  CHECK(rows == below);
+  CHECK(rows > 0);
+  // The grade words come with every grade, from the default A–D scale.
+  CHECK(c["grades"][0]["meaning"] == "未達成");
+  const site::Page* en = find(content, "en/setagaya/council.html");
+  REQUIRE(en);
+  CHECK(en->context["council"]["grades"][0]["meaning"] == "Not met");
+  // The static lists stand in for the filter: the C list holds the C rows.
+  const site::Page* list = find(content, "ja/setagaya/lists/grade-c.html");
+  REQUIRE(list);
+  for (const auto& item : list->context["list"]["items"]) CHECK(item["grade"] == "C");
+  CHECK(find(content, "ja/setagaya/lists/area-1.html"));
+  CHECK(find(content, "ja/search.html"));
+  bool shard = false;
+  for (const auto& file : content.files)
+    if (file.path == "ja/setagaya/search-index.json") {
+      const auto j = nlohmann::json::parse(file.bytes);
+      CHECK(j["folder"] == "setagaya/");
+      CHECK(j["items"][0][0] == "policy");
+      shard = true;
+    }
+  CHECK(shard);
+}
