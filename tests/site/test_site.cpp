@@ -126,8 +126,15 @@ TEST_CASE("downloads: CSV with BOM, Western years in columns, quoted Japanese co
   CHECK(csv.find(",'=健康づくりの推進,") != std::string::npos);  // formula guard
   const std::string en = site::indicators_csv(f.plan, f.evaluation, Lang::en, f.i18n);
   CHECK(en.find("target_2024") != std::string::npos);
+  // The council reads the reasons in the spreadsheet too: grade words, reason, divisions.
+  CHECK(csv.find(",2024評価の意味,2024計算方法,2024達成状況評価の理由,担当課\r\n") != std::string::npos);
+  CHECK(csv.find(",未達成,") != std::string::npos);
+  CHECK(csv.find("相談件数は増加したが、支援につながるまでに時間を要するケースが多く、目標を下回った。") != std::string::npos);
+  CHECK(en.find(",grade_meaning_2024,computation_2024,reason_2024,divisions\r\n") != std::string::npos);
+  CHECK(en.find("Consultations rose, but many cases took time to reach support") != std::string::npos);
   const std::string projects = site::projects_csv(f.plan, f.evaluation, Lang::en, f.i18n);
   CHECK(projects.find("cost_2024") != std::string::npos);
+  CHECK(projects.find(",divisions,") != std::string::npos);
   CHECK(projects.find("38.7") != std::string::npos);
 }
 
