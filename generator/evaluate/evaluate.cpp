@@ -4,6 +4,7 @@
 #include <set>
 
 #include "evaluate/rate.hpp"
+#include "present/grades.hpp"
 #include "present/numbers.hpp"
 
 namespace hyoka::evaluate {
@@ -42,8 +43,11 @@ const model::Grade* grade_for(const std::vector<model::Grade>& scale, const Deci
   return nullptr;
 }
 
-std::string describe(const model::Grade& grade, model::Lang lang) {
-  return grade.description ? grade.label + ": " + grade.description->in(lang) : grade.label;
+// "B: 80％以上100％未満": the range computed from the scale, the words every
+// page and legend use, the same in both languages (the sheet's own wording of
+// its legend, in `description`, is for the printed legend only).
+std::string describe(const std::vector<model::Grade>& scale, const model::Grade& grade, model::Lang lang) {
+  return grade.label + ": " + present::grade_condition(scale, static_cast<std::size_t>(&grade - scale.data()), lang);
 }
 
 // The text a yes/no rule's grade is explained with.
@@ -79,8 +83,8 @@ Result graded_rate(const Inputs& in, const Decimal& rate, const std::optional<De
   result.explanation = both(head, head);
   if (grade) {
     result.grade = grade->label;
-    result.explanation.ja += "（" + describe(*grade, model::Lang::ja) + "）";
-    *result.explanation.en += " (" + describe(*grade, model::Lang::en) + ")";
+    result.explanation.ja += "（" + describe(scale, *grade, model::Lang::ja) + "）";
+    *result.explanation.en += " (" + describe(scale, *grade, model::Lang::en) + ")";
   }
   return result;
 }

@@ -65,7 +65,16 @@ void check_divisions(const Plan& plan, const std::vector<std::string>& divisions
                    "add it to divisions.json or correct the id");
 }
 
+void check_footnotes(const Plan& plan, const Policy& policy, const std::vector<Footnote>& notes, const std::string& pointer,
+                     Reporter& report) {
+  for (std::size_t i = 0; i < notes.size(); ++i)
+    if (!plan.find_term(notes[i].term))
+      report.error(policy.file, pointer + "/footnotes/" + std::to_string(i) + "/term", "unknown glossary term \"" + notes[i].term + "\"",
+                   "add it to glossary.json or correct the id");
+}
+
 void check_project(const Plan& plan, const Policy& policy, const Project& project, const std::string& pointer, Reporter& report) {
+  check_footnotes(plan, policy, project.footnotes, pointer, report);
   check_divisions(plan, project.divisions, policy.file, pointer + "/divisions", report);
   check_rule(plan, project.rule, policy.file, pointer + "/rule", report);
   if (project.cross_listed && !project.cross_listed->project.empty()) {
@@ -104,10 +113,7 @@ void check_policy(const Plan& plan, const Policy& policy, Reporter& report) {
   }
   for (std::size_t i = 0; i < policy.projects.size(); ++i)
     check_project(plan, policy, policy.projects[i], "/projects/" + std::to_string(i), report);
-  for (std::size_t i = 0; i < policy.footnotes.size(); ++i)
-    if (!plan.find_term(policy.footnotes[i].term))
-      report.error(policy.file, "/footnotes/" + std::to_string(i) + "/term", "unknown glossary term \"" + policy.footnotes[i].term + "\"",
-                   "add it to glossary.json or correct the id");
+  check_footnotes(plan, policy, policy.footnotes, "", report);
 }
 
 void check_project_ids(const Plan& plan, Reporter& report) {

@@ -48,6 +48,15 @@ void read_area(ObjectReader& r, Plan& plan) {
   plan.areas.push_back(std::move(area));
 }
 
+bool web_address(const std::string& url) { return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0; }
+
+Licence read_licence(ObjectReader& r) {
+  Licence licence{r.text("name", true).value_or(Text{}), r.string("url")};
+  if (!licence.url.empty() && !web_address(licence.url))
+    r.error(r.pointer_to("url"), as_quoted(licence.url) + " is not a web address", "write the address starting with https://");
+  return licence;
+}
+
 void read_plan_file(const JsonFile& file, Plan& plan, Diagnostics& diagnostics) {
   ObjectReader r(file, file.document(), "", diagnostics);
   if (!r.ok()) return;
@@ -57,9 +66,14 @@ void read_plan_file(const JsonFile& file, Plan& plan, Diagnostics& diagnostics) 
   plan.description = r.text("description");
   plan.source = r.text("source");
   plan.source_url = r.string("source_url");
-  if (!plan.source_url.empty() && plan.source_url.rfind("https://", 0) != 0 && plan.source_url.rfind("http://", 0) != 0)
+  if (!plan.source_url.empty() && !web_address(plan.source_url))
     r.error(r.pointer_to("source_url"), as_quoted(plan.source_url) + " is not a web address", "write the address starting with https://");
   plan.transcription_note = r.text("transcription_note");
+  plan.publisher = r.text("publisher");
+  if (const auto* licence = r.get("licence", false)) {
+    ObjectReader l(file, *licence, "/licence", diagnostics);
+    if (l.ok()) plan.licence = read_licence(l);
+  }
   if (const auto* period = r.get("period", true)) {
     ObjectReader p(file, *period, "/period", diagnostics);
     plan.period_start = p.year("start", true).value_or(0);
@@ -210,6 +224,12 @@ std::optional<Budget> read_budget(ObjectReader& parent) {
   return budget;
 }
 
+std::vector<Footnote> read_footnotes(ObjectReader& r) {
+  std::vector<Footnote> notes;
+  r.objects("footnotes", [&](ObjectReader& f) { notes.push_back({f.string("mark", true), f.id("term")}); });
+  return notes;
+}
+
 Project read_project(ObjectReader& r, const Plan& plan) {
   Project project;
   project.id = r.id("id");
@@ -239,6 +259,7 @@ Project read_project(ObjectReader& r, const Plan& plan) {
   });
   project.cost_total = r.number("cost_total");
   project.budget = read_budget(r);
+  project.footnotes = read_footnotes(r);
   return project;
 }
 
@@ -259,7 +280,7 @@ std::optional<Policy> read_policy(const JsonFile& file, const Plan& plan, Diagno
   policy.divisions = r.ids("divisions");
   r.objects("indicators", [&](ObjectReader& i) { policy.indicators.push_back(read_indicator(i, plan)); });
   r.objects("projects", [&](ObjectReader& p) { policy.projects.push_back(read_project(p, plan)); });
-  r.objects("footnotes", [&](ObjectReader& f) { policy.footnotes.push_back({f.string("mark", true), f.id("term")}); });
+  policy.footnotes = read_footnotes(r);
   std::string expected = file.path().stem().string();
   if (!policy.id.empty() && policy.id != expected)
     r.error("/id", "the id \"" + policy.id + "\" differs from the file name \"" + expected + ".json\"",

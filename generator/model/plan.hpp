@@ -104,6 +104,11 @@ struct Commentary {
   std::optional<std::string> ja, en;  // Markdown source
 };
 
+struct Footnote {
+  std::string mark;
+  std::string term;
+};
+
 struct Project {
   std::string id;  // unique within the plan
   std::string number;
@@ -119,12 +124,8 @@ struct Project {
   std::map<int, ProjectYear> years;
   std::optional<Decimal> cost_total;
   std::optional<Budget> budget;
+  std::vector<Footnote> footnotes;  // ※ marks in this project's own texts (a policy's ※1 may differ per project)
   Commentary commentary;
-};
-
-struct Footnote {
-  std::string mark;
-  std::string term;
 };
 
 struct Policy {
@@ -177,7 +178,8 @@ struct Grade {
   std::string label;
   std::optional<Decimal> min;    // rate >= min
   std::optional<Decimal> above;  // rate > above
-  std::optional<Text> description;
+  std::optional<Text> description;  // the condition as the official sheet prints it (its legend)
+  std::optional<Text> meaning = {};  // the grade in words (目標達成 / Target met); defaults for an A–D scale
 };
 
 enum class Method { ratio, inverse_ratio, progress, at_least, at_most, maintain, steps };
@@ -203,15 +205,23 @@ struct Evaluation {
   std::optional<Text> legend;
 };
 
+// The licence the plan's data is published under (CC BY 4.0, 公共データ利用規約 PDL1.0).
+struct Licence {
+  Text name;
+  std::string url;  // empty: not linked
+};
+
 struct Plan {
   std::string id;
   Text city, name;
+  std::optional<Text> publisher;       // who publishes the report (the footer); a site default may come later
+  std::optional<Licence> licence;      // the data licence (the footer, the downloads page)
   std::optional<Text> description, source, currency_unit;
   std::string source_url;                  // the source document's address, or empty
   std::optional<Text> transcription_note;  // how the plan was transcribed (About this data), never on a sheet
   int period_start = 0, period_end = 0;
   int evaluation_year = 0;
-  std::string report_date;  // YYYY-MM-DD or empty
+  std::string report_date;  // YYYY-MM-DD or empty: the report's date, shown as last updated
   std::string layout = "setagaya";
   std::map<std::string, std::string> units;  // ja unit -> English (present::unit_name reads it)
   // Commentary Markdown may carry raw HTML and any link scheme. Unsafe: only

@@ -46,6 +46,7 @@ std::optional<std::vector<Grade>> read_scale(ObjectReader& parent) {
     grade.min = g.number("min");
     grade.above = g.number("above");
     grade.description = g.text("description");
+    grade.meaning = g.text("meaning");
     if (grade.min && grade.above) g.error(g.pointer(), "a grade has both \"min\" and \"above\"", "keep one of them");
     scale.push_back(std::move(grade));
   });
@@ -66,6 +67,7 @@ Rule read_rule(ObjectReader& r, const Evaluation& evaluation) {
             "use ratio, inverse_ratio, progress, at_least, at_most, maintain or steps");
   rule.rounding = read_rounding_at(r, evaluation.rounding);
   rule.scale = read_scale(r);
+  if (rule.scale) add_default_meanings(*rule.scale);
   rule.met = r.string("met");
   rule.not_met = r.string("not_met");
   rule.order = r.strings("order");
@@ -93,18 +95,34 @@ void check_labels(ObjectReader& r, const Evaluation& evaluation) {
 }  // namespace
 
 std::vector<Grade> default_scale() {
-  return {
-      {"A", Decimal{100, 0}, std::nullopt, Text{"100%以上", "100% or more"}},
-      {"B", Decimal{80, 0}, std::nullopt, Text{"80%以上100%未満", "80% to under 100%"}},
-      {"C", std::nullopt, Decimal{0, 0}, Text{"80%未満", "under 80%"}},
-      {"D", std::nullopt, std::nullopt, Text{"0%以下", "0% or less"}},
+  std::vector<Grade> scale = {
+      {"A", Decimal{100, 0}, std::nullopt, Text{"100%以上", "100% or more"}, std::nullopt},
+      {"B", Decimal{80, 0}, std::nullopt, Text{"80%以上100%未満", "80% to under 100%"}, std::nullopt},
+      {"C", std::nullopt, Decimal{0, 0}, Text{"80%未満", "under 80%"}, std::nullopt},
+      {"D", std::nullopt, std::nullopt, Text{"0%以下", "0% or less"}, std::nullopt},
   };
+  add_default_meanings(scale);
+  return scale;
+}
+
+// The Setagaya sheet names no words for its grades; readers need them, so a
+// scale labelled A, B, C, D (best first) gets these unless the plan says otherwise.
+void add_default_meanings(std::vector<Grade>& scale) {
+  static const Text words[] = {{"目標達成", "Target met"}, {"概ね達成", "Nearly met"},
+                               {"未達成", "Not met"}, {"進捗なし", "No progress"}};
+  static const char* labels[] = {"A", "B", "C", "D"};
+  if (scale.size() != 4) return;
+  for (std::size_t i = 0; i < 4; ++i)
+    if (scale[i].label != labels[i]) return;
+  for (std::size_t i = 0; i < 4; ++i)
+    if (!scale[i].meaning) scale[i].meaning = words[i];
 }
 
 void read_evaluation(ObjectReader& r, Evaluation& evaluation) {
   if (r.has("default_rule")) evaluation.default_rule = r.string("default_rule");
   if (auto rounding = read_rounding_at(r, evaluation.rounding)) evaluation.rounding = *rounding;
   evaluation.scale = read_scale(r).value_or(default_scale());
+  add_default_meanings(evaluation.scale);
   r.members("rules", [&](const std::string& name, ObjectReader& rule) { evaluation.rules[name] = read_rule(rule, evaluation); });
   if (r.has("graded_kinds")) {
     evaluation.graded_kinds.clear();

@@ -47,6 +47,18 @@ std::string grade_condition(const std::vector<model::Grade>& scale, std::size_t 
   return lang == Lang::ja ? "すべて" : "any rate";
 }
 
+std::string grade_meaning(const model::Evaluation& evaluation, const std::string& label, Lang lang) {
+  auto in = [&](const std::vector<model::Grade>& scale) -> const model::Grade* {
+    for (const auto& grade : scale)
+      if (grade.label == label && grade.meaning) return &grade;
+    return nullptr;
+  };
+  const model::Grade* found = in(evaluation.scale);
+  for (auto rule = evaluation.rules.begin(); !found && rule != evaluation.rules.end(); ++rule)
+    if (rule->second.scale) found = in(*rule->second.scale);
+  return found ? found->meaning->in(lang) : std::string();
+}
+
 std::string grade_or_dash(const std::string& label, Lang lang) { return label.empty() ? dash(lang) : label; }
 
 }  // namespace hyoka::present

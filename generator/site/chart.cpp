@@ -10,8 +10,10 @@
 namespace hyoka::site::chart {
 namespace {
 
-constexpr double width = 640, height = 320;
-constexpr double left = 84, right = 20, top = 44, bottom = 44;
+// Drawn at about the width a phone gives it (340 CSS px at 390 px), so the
+// 16-unit text stays at least 12 CSS px there (tests/browser checks it).
+constexpr double width = 440, height = 300;
+constexpr double left = 60, right = 16, top = 40, bottom = 72;
 
 std::string num(double v) { return coordinate(v); }
 
@@ -64,9 +66,11 @@ std::string axes(const Trend& chart, const Scale& s) {
   }
   for (std::size_t i = 0; i < chart.years.size(); ++i) {
     const std::string label = i < chart.year_labels.size() ? chart.year_labels[i] : std::to_string(chart.years[i]);
-    out += "<text class=\"chart-tick\" x=\"" + num(s.x(i)) + "\" y=\"" + num(height - bottom + 20) +
+    out += "<text class=\"chart-tick\" x=\"" + num(s.x(i)) + "\" y=\"" + num(height - bottom + 22) +
            "\" text-anchor=\"middle\">" + present::escape_html(label) + "</text>\n";
   }
+  if (!chart.unit_label.empty())
+    out += "<text class=\"chart-unit\" x=\"4\" y=\"20\">" + present::escape_html(chart.unit_label) + "</text>\n";
   return out + "</g>\n";
 }
 
@@ -121,15 +125,52 @@ std::string legend(const Trend& chart) {
   double x = left;
   for (const auto& item : items) {
     if (!item.shown) continue;
-    out += "<g class=\"" + std::string(item.cls) + "\"><line x1=\"" + num(x) + "\" x2=\"" + num(x + 24) +
-           "\" y1=\"16\" y2=\"16\"/></g><text x=\"" + num(x + 30) + "\" y=\"22\">" + present::escape_html(*item.name) + "</text>\n";
-    // Rough text width at the legend's 17px: a UTF-8 byte is ~6px in CJK, ~9px in Latin.
-    x += 56 + 9.0 * static_cast<double>(item.name->size());
+    const double y = height - 16;
+    out += "<g class=\"" + std::string(item.cls) + "\"><line x1=\"" + num(x) + "\" x2=\"" + num(x + 24) + "\" y1=\"" +
+           num(y - 5) + "\" y2=\"" + num(y - 5) + "\"/></g><text x=\"" + num(x + 30) + "\" y=\"" + num(y) + "\">" +
+           present::escape_html(*item.name) + "</text>\n";
+    // Rough text width at the legend's 16px: a UTF-8 byte is ~5.5px in CJK, ~8.5px in Latin.
+    x += 50 + 8.5 * static_cast<double>(item.name->size());
   }
   return out + "</g>\n";
 }
 
+// g1 stripes, g2 dots, g3 cross-hatching; g0 (the best grade) stays plain.
+bool has_pattern(const std::string& css_class) { return css_class == "g1" || css_class == "g2" || css_class == "g3"; }
+
+std::string patterns(const std::string& id) {
+  auto pattern = [&](const char* cls, const char* transform, const std::string& body) {
+    return "<pattern id=\"" + id + "-" + cls + "\" class=\"" + cls + "\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"" +
+           (*transform ? std::string(" patternTransform=\"") + transform + "\"" : std::string()) + ">" + body + "</pattern>";
+  };
+  return "<defs>" + pattern("g1", "rotate(45)", "<line class=\"bar-pattern\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\"/>") +
+         pattern("g2", "", "<circle class=\"bar-dots\" cx=\"4\" cy=\"4\" r=\"1.6\"/>") +
+         pattern("g3", "rotate(45)", "<line class=\"bar-pattern\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\"/><line class=\"bar-pattern\" x1=\"0\" y1=\"0\" x2=\"8\" y2=\"0\"/>") +
+         "</defs>\n";
+}
+
 }  // namespace
+
+// Each segment's share of the bar in percent: its count's, but at least
+// `min_share` for any non-empty one (a lone D of 65 would be a 1.5% sliver),
+// the others narrowed in proportion to make room.
+std::vector<double> segment_shares(const std::vector<Segment>& segments, int total, double min_share) {
+  std::vector<double> shares(segments.size(), 0.0);
+  if (total <= 0) return shares;
+  double reserved = 0, rest = 0;
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    if (segments[i].count <= 0) continue;
+    const double share = 100.0 * segments[i].count / total;
+    if (share < min_share) reserved += min_share;
+    else rest += share;
+  }
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    if (segments[i].count <= 0) continue;
+    const double share = 100.0 * segments[i].count / total;
+    shares[i] = share < min_share ? min_share : share * (100.0 - reserved) / rest;
+  }
+  return shares;
+}
 
 // Fixed two decimals keep the SVG byte-identical across runs and platforms.
 // The same digits as std::to_chars(fixed, 2), which rounds the exact binary
@@ -177,25 +218,38 @@ std::string trend(const Trend& chart) {
          legend(chart) + "</svg>";
 }
 
+// The bar is drawn in percentages of its width (no viewBox), so its text
+// keeps its CSS size at every width. Every non-empty segment is at least
+// min_share wide and carries its grade's pattern; a segment too narrow for
+// its label is named in the key the page prints under the bar.
 std::string distribution(const Distribution& chart) {
-  constexpr double bar_h = 36, h = 64, inner = width - 2;
+  constexpr double bar_top = 2, bar_h = 40, min_share = 3, label_share = 12;
   int total = 0;
   for (const auto& seg : chart.segments) total += seg.count;
-  std::string out = svg_open(chart.id, chart.title, chart.description, h);
-  double x = 1;
-  for (const auto& seg : chart.segments) {
-    if (seg.count == 0 || total == 0) continue;
-    const double w = inner * seg.count / total;
-    out += "<g class=\"" + present::escape_html(seg.css_class) + "\"><rect x=\"" + num(x) + "\" y=\"14\" width=\"" + num(w) +
+  std::vector<double> shares = segment_shares(chart.segments, total, min_share);
+  std::string out = "<svg class=\"chart grade-bar\" xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" height=\"44\" role=\"img\" aria-labelledby=\"" +
+                    chart.id + "-title " + chart.id + "-desc\">\n<title id=\"" + chart.id + "-title\">" +
+                    present::escape_html(chart.title) + "</title>\n<desc id=\"" + chart.id + "-desc\">" +
+                    present::escape_html(chart.description) + "</desc>\n" + patterns(chart.id);
+  double x = 0;
+  for (std::size_t i = 0; i < chart.segments.size(); ++i) {
+    const auto& seg = chart.segments[i];
+    if (shares[i] <= 0) continue;
+    const std::string cls = present::escape_html(seg.css_class), at = num(x) + "%", w = num(shares[i]) + "%";
+    out += "<g class=\"" + cls + "\"><rect class=\"seg\" x=\"" + at + "\" y=\"" + num(bar_top) + "\" width=\"" + w +
            "\" height=\"" + num(bar_h) + "\"/>";
-    if (w >= 28)
-      out += "<text class=\"bar-label\" x=\"" + num(x + w / 2) + "\" y=\"" + num(14 + bar_h / 2 + 5) + "\" text-anchor=\"middle\">" +
-             present::escape_html(seg.label) + " " + std::to_string(seg.count) + "</text>";
+    if (has_pattern(seg.css_class))
+      out += "<rect x=\"" + at + "\" y=\"" + num(bar_top) + "\" width=\"" + w + "\" height=\"" + num(bar_h) +
+             "\" fill=\"url(#" + chart.id + "-" + cls + ")\"/>";
+    if (shares[i] >= label_share)
+      out += "<text class=\"bar-label\" x=\"" + num(x + shares[i] / 2) + "%\" y=\"" + num(bar_top + bar_h / 2 + 5) +
+             "\" text-anchor=\"middle\">" + present::escape_html(seg.label) + " " + std::to_string(seg.count) + "</text>";
     out += "</g>\n";
-    x += w;
+    if (x > 0) out += "<rect class=\"bar-gap\" x=\"" + at + "\" y=\"0\" width=\"2\" height=\"44\"/>\n";
+    x += shares[i];
   }
   if (total == 0)
-    out += "<rect class=\"chart-empty\" x=\"1\" y=\"14\" width=\"" + num(inner) + "\" height=\"" + num(bar_h) + "\"/>\n";
+    out += "<rect class=\"chart-empty\" x=\"0\" y=\"" + num(bar_top) + "\" width=\"100%\" height=\"" + num(bar_h) + "\"/>\n";
   return out + "</svg>";
 }
 

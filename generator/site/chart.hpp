@@ -24,6 +24,7 @@ struct Trend {
   std::vector<Point> actual, target;
   std::optional<double> baseline;
   std::string actual_name, target_name, baseline_name;  // legend
+  std::string unit_label;  // over the y axis: 単位：％ / Unit: %
 };
 
 // A line chart of actuals and targets over the years, with the baseline.
@@ -40,8 +41,13 @@ struct Distribution {
   std::vector<Segment> segments;
 };
 
-// One horizontal bar split by grade, labelled with the counts.
+// One horizontal bar split by grade, patterned per grade, labelled with the
+// counts where a segment is wide enough (the page's key names every one).
 std::string distribution(const Distribution& chart);
+
+// Each segment's width in percent of the bar: its count's share, but at least
+// `min_share` for a non-empty segment, the others narrowed to make room.
+std::vector<double> segment_shares(const std::vector<Segment>& segments, int total, double min_share);
 
 // A coordinate with at most two decimals, trailing zeros dropped ("116.16",
 // "44", "-3.5"): the digits of std::to_chars(fixed, 2), found faster.

@@ -1,6 +1,7 @@
 #include "site/context.hpp"
 
 #include <algorithm>
+#include <set>
 #include <stdexcept>
 
 #include "present/grades.hpp"
@@ -35,20 +36,43 @@ std::string PlanContext::grade_class(const std::string& label) const {
   return cls.empty() ? "none" : cls;
 }
 
+std::string PlanContext::meaning(const std::string& label) const {
+  return present::grade_meaning(plan_.evaluation, label, lang());
+}
+
+json PlanContext::grade(const std::string& label) const {
+  return Object()("label", label)("class", grade_class(label))("meaning", meaning(label))("on_track", on_track(label));
+}
+
+bool PlanContext::has_actuals() const {
+  const int year = evaluation_.year;
+  for (const auto& policy : plan_.policies) {
+    for (const auto& ind : policy.indicators)
+      if (auto y = ind.years.find(year); y != ind.years.end() && y->second.actual.present()) return true;
+    for (const auto& project : policy.projects)
+      if (auto y = project.years.find(year); y != project.years.end() && y->second.actual.present()) return true;
+  }
+  return false;
+}
+
 bool PlanContext::on_track(const std::string& label) const {
   const auto& labels = plan_.evaluation.on_track;
   return std::find(labels.begin(), labels.end(), label) != labels.end();
 }
 
-json PlanContext::counts(const GradeCounts& counts, const std::string& chart_id, const std::string& title) {
+json PlanContext::counts(const GradeCounts& counts, const std::string& chart_id, const std::string& title, bool link_lists) {
   json grades = json::array();
   chart::Distribution bar{chart_id, title, "", {}};
   std::string described;
   for (const auto& [label, n] : counts.by_grade) {
-    const std::string cls = grade_class(label);
-    grades.push_back(Object()("label", label)("count", n)("class", cls)("on_track", on_track(label)));
+    const std::string cls = grade_class(label), words = meaning(label);
+    const bool listed = link_lists && n > 0;
+    grades.push_back(Object()("label", label)("count", n)("count_text", ui(n == 1 ? "common.item_one" : "common.items", {{"n", n}}))(
+        "class", cls)("meaning", words)("on_track", on_track(label))(
+        "url", listed ? json(routes::grade_list(plan_.id, label)) : json(nullptr)));
     bar.segments.push_back({label, n, cls});
-    described += (described.empty() ? "" : ui("chart.list_separator")) + ui("chart.grade_count", {{"grade", label}, {"n", n}});
+    described += (described.empty() ? "" : ui("chart.list_separator")) +
+                 ui("chart.grade_count", {{"grade", words.empty() ? label : label + " " + words}, {"n", n}});
   }
   bar.description = counts.graded ? described : ui("chart.no_grades");
   return Object()("by_grade", std::move(grades))("graded", counts.graded)("on_track", counts.on_track)(
@@ -77,21 +101,27 @@ json PlanContext::make_plan_summary() {
       if (policy.area == area.id) policies.push_back(policy_summary(policy));
     const auto it = evaluation_.by_area.find(area.id);
     areas.push_back(Object()("id", area.id)("number", area.number)("name", text_.text(area.name))(
-        "vision", text_.text(area.vision))("url", routes::area(id, area.id))("policies", std::move(policies))(
+        "vision", text_.text(area.vision))("url", routes::area(id, area.id))("list_url", routes::area_list(id, area.id))(
+        "policies", std::move(policies))(
         "counts", counts(it == evaluation_.by_area.end() ? GradeCounts{} : it->second, "area-" + area.id + "-grades",
                          ui("chart.area_title", {{"area", area.name.in(lang())}}))));
   }
   std::size_t project_count = 0;
   for (const auto& policy : plan_.policies) project_count += policy.projects.size();
   json links = Object()("home", routes::plan_home(id))("glossary", routes::glossary(id))("how_to_read", routes::how_to_read(id))(
-      "search", routes::search(id))("downloads", routes::downloads(id))(
+      "search", routes::search(id))("downloads", routes::downloads(id))("council", routes::council(id))(
       "booklet", options_.pdf ? json(routes::booklet_pdf(id)) : json(nullptr));
+  json licence = nullptr;
+  if (plan_.licence)
+    licence = Object()("name", text_.text(plan_.licence->name))("url", plan_.licence->url.empty() ? json(nullptr) : json(plan_.licence->url));
   return Object()("id", id)("city", text_.text(plan_.city))("name", text_.text(plan_.name))(
       "description", text_.text(plan_.description))("source", text_.text(plan_.source))(
       "period", Object()("start", year_json(plan_.period_start, lang()))("end", year_json(plan_.period_end, lang())))(
       "year", year_json(evaluation_.year, lang()))("report_date", plan_.report_date)(
+      "report_date_text", present::date(plan_.report_date, lang()))("publisher", text_.text(plan_.publisher))(
+      "licence", std::move(licence))("has_actuals", has_actuals())(
       "currency_unit", text_.text(plan_.currency_unit))("url", routes::plan_home(id))("links", std::move(links))(
-      "counts", counts(evaluation_.counts, "plan-" + id + "-grades", ui("chart.plan_title", {{"plan", plan_.name.in(lang())}})))(
+      "counts", counts(evaluation_.counts, "plan-" + id + "-grades", ui("chart.plan_title", {{"plan", plan_.name.in(lang())}}), true))(
       "scale", scale())("policy_count", plan_.policies.size())("project_count", project_count)(
       "costs", Object()("total", present::grouped(evaluation_.costs.total)))("areas", std::move(areas));
 }
@@ -101,7 +131,8 @@ json PlanContext::scale() {
   const auto& scale = plan_.evaluation.scale;
   for (std::size_t i = 0; i < scale.size(); ++i)
     out.push_back(Object()("label", scale[i].label)("class", grade_class(scale[i].label))("on_track", on_track(scale[i].label))(
-        "condition", present::grade_condition(scale, i, lang()))("description", text_.text(scale[i].description)));
+        "condition", present::grade_condition(scale, i, lang()))("meaning", meaning(scale[i].label))(
+        "description", text_.text(scale[i].description)));
   return out;
 }
 
@@ -116,8 +147,7 @@ json PlanContext::make_policy_summary(const model::Policy& policy) {
   const auto* pe = evaluation_.find(policy.id);
   if (pe)
     for (const auto& r : pe->indicators)
-      if (!r.result.grade.empty())
-        grades.push_back(Object()("label", r.result.grade)("class", grade_class(r.result.grade)));
+      if (!r.result.grade.empty()) grades.push_back(grade(r.result.grade));
   const model::Area* area = plan_.find_area(policy.area);
   return Object()("id", policy.id)("number", policy.number)("name", text_.text(policy.name))(
       "group", text_.text(policy.group))(
@@ -133,7 +163,7 @@ json PlanContext::result(const Result& r, const std::string& rule) {
   return Object()("year", r.year)("status", evaluate::code(r.status))(
       "rate", r.rate ? json(present::grouped(*r.rate)) : json(nullptr))("rate_text", present::percent_or_dash(r.rate, lang()))(
       "met", r.met ? json(*r.met) : json(nullptr))(
-      "grade", r.grade)("class", grade_class(r.grade))("on_track", on_track(r.grade))(
+      "grade", r.grade)("class", grade_class(r.grade))("meaning", meaning(r.grade))("on_track", on_track(r.grade))(
       "explanation", text_.text(r.explanation))("rule", rule);
 }
 
@@ -184,15 +214,51 @@ json PlanContext::divisions(const std::vector<std::string>& ids) {
   return out;
 }
 
-json PlanContext::footnotes(const model::Policy& policy) {
-  json out = json::array();
-  for (const auto& note : policy.footnotes) {
-    const model::Term* term = plan_.find_term(note.term);
-    if (!term) continue;
-    out.push_back(
-        Object()("mark", note.mark)("term", text_.text(term->term))("definition", text_.text(term->definition))(
-            "url", routes::glossary(plan_.id) + "#" + routes::term_anchor(term->id)));
+namespace {
+
+// "※１" and "※1" are the same mark: the sources print both widths.
+std::string narrow_digits(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    // U+FF10–U+FF19 (０–９) are EF BC 90–99 in UTF-8.
+    if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xEF && static_cast<unsigned char>(text[i + 1]) == 0xBC &&
+        static_cast<unsigned char>(text[i + 2]) >= 0x90 && static_cast<unsigned char>(text[i + 2]) <= 0x99) {
+      out += static_cast<char>('0' + static_cast<unsigned char>(text[i + 2]) - 0x90);
+      i += 2;
+    } else {
+      out += text[i];
+    }
   }
+  return out;
+}
+
+// Whether `mark` (※2) stands in `text` as itself, not as the start of a longer one (※21).
+bool mentions(const std::string& text, const std::string& mark) {
+  for (std::size_t at = text.find(mark); at != std::string::npos; at = text.find(mark, at + 1)) {
+    const std::size_t end = at + mark.size();
+    if (end >= text.size() || text[end] < '0' || text[end] > '9') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+json PlanContext::footnotes(const model::Policy& policy, const std::string& page_text, const std::string& project_id) {
+  json out = json::array();
+  const std::string text = narrow_digits(page_text);
+  auto add = [&](const model::Footnote& note, const model::Project* project) {
+    const model::Term* term = plan_.find_term(note.term);
+    if (!term || (!page_text.empty() && !mentions(text, narrow_digits(note.mark)))) return;
+    out.push_back(Object()("mark", note.mark)("project", project ? json(project->number) : json(nullptr))(
+        "term", text_.text(term->term))("definition", text_.text(term->definition))(
+        "url", routes::glossary(plan_.id) + "#" + routes::term_anchor(term->id)));
+  };
+  for (const auto& note : policy.footnotes) add(note, nullptr);
+  // A project numbers its own notes: on the policy page every project's, each
+  // with the project's number; on a project's or indicator's page its project's.
+  for (const auto& project : policy.projects)
+    if (page_text.empty() || project.id == project_id)
+      for (const auto& note : project.footnotes) add(note, page_text.empty() ? &project : nullptr);
   return out;
 }
 
@@ -203,7 +269,7 @@ json PlanContext::policy(const model::Policy& policy) {
     json row = evaluated_row(ind);
     if (!row["reason"].is_null())
       reasons.push_back(Object()("number", row["number"])("name", row["name"])("grade", row["result"]["grade"])(
-          "class", row["result"]["class"])("reason", row["reason"])("url", row["url"]));
+          "class", row["result"]["class"])("meaning", row["result"]["meaning"])("reason", row["reason"])("url", row["url"]));
     rows.push_back(std::move(row));
   }
   for (const auto& project : policy.projects) {
@@ -254,15 +320,22 @@ json PlanContext::chart_for(const model::Indicator& ind) {
   }
   trend.title = ui("chart.trend_title", {{"indicator", ind.name.in(lang())}, {"unit", unit}});
   trend.description = described.empty() ? ui("chart.no_numbers") : described;
-  const bool drawable = !trend.actual.empty() || !trend.target.empty();
-  return drawable ? json(chart::trend(trend)) : json(nullptr);
+  if (!unit.empty()) trend.unit_label = ui("chart.unit", {{"unit", unit}});
+  // A line needs two years: one year's figures are shown as figures (the
+  // indicator page's key figures), not as a chart of one point.
+  std::set<int> years_with_numbers;
+  for (const auto* series : {&trend.actual, &trend.target})
+    for (const auto& p : *series) years_with_numbers.insert(p.year);
+  return years_with_numbers.size() >= 2 ? json(chart::trend(trend)) : json(nullptr);
 }
 
 json PlanContext::indicator(const model::Policy& policy, const model::Indicator& ind) {
   const evaluate::IndicatorResult& row = evaluated(ind);
   json years = json::array();
   for (const auto& [year, values] : ind.years) years.push_back(year_row(row, year));
-  return Object(evaluated_row(ind))("years", std::move(years))("chart_svg", chart_for(ind))("policy", policy_summary(policy));
+  json out = Object(evaluated_row(ind))("years", std::move(years))("chart_svg", chart_for(ind))("policy", policy_summary(policy));
+  out["footnotes"] = footnotes(policy, out.dump(), ind.project);
+  return out;
 }
 
 }  // namespace hyoka::site

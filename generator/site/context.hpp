@@ -34,8 +34,16 @@ class PlanContext {
   json glossary();
   json how_to_read();
   json search_items();
+  // One plan's part of the site-wide search index, read by assets/site.js:
+  // {plan, city, name, folder, policies: [[number, name, area and divisions]],
+  //  items: [[type, number, name, policy index, path in the folder, grade in words, own divisions]]}.
+  json search_shard();
   json all_divisions();
-  json counts(const evaluate::GradeCounts& counts, const std::string& chart_id, const std::string& title);
+  json about();    // the dashboard's "About this data": source, its address, transcription notes
+  json council();  // every indicator graded below target, by area and policy, with its reason
+  json counts(const evaluate::GradeCounts& counts, const std::string& chart_id, const std::string& title,
+              bool link_lists = false);
+  bool has_actuals() const;  // any actual of the evaluated year (indicators or project steps)
 
   std::string ui(std::string_view key, UiArgs args = {}) const { return i18n_.get(lang(), key, args); }
   int fallback_count() const { return text_.fallback_count(); }
@@ -54,11 +62,16 @@ class PlanContext {
   json cross_listing(const model::Project& project);
   json year_value(const model::DatedValue& dated, const std::string& unit);  // {"year", "value"}: a project's status or goal
   json divisions(const std::vector<std::string>& ids);
-  json footnotes(const model::Policy& policy);
+  // The policy's ※ notes and its projects'; with page_text, only those whose
+  // mark it contains, from the policy and the project `project_id` (an
+  // indicator or project page shows the notes its own texts refer to).
+  json footnotes(const model::Policy& policy, const std::string& page_text = {}, const std::string& project_id = {});
   json chart_for(const model::Indicator& indicator);
   json grade_example();
   json scale();
   std::string grade_class(const std::string& label) const;
+  std::string meaning(const std::string& label) const;  // 目標達成 / Target met, or ""
+  json grade(const std::string& label) const;  // {label, class, meaning, on_track}
   bool on_track(const std::string& label) const;
 
   const model::Plan& plan_;

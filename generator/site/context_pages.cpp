@@ -60,13 +60,18 @@ json PlanContext::project(const model::Policy& policy, const model::Project& pro
         "amount", present::grouped(project.budget->amount))("unit", text_.text(project.budget->unit))(
         "breakdown", std::move(items));
   }
-  return Object(project_summary(project))("description", text_.text(project.description))("note", text_.text(project.note))(
+  json out = Object(project_summary(project))("description", text_.text(project.description))("note", text_.text(project.note))(
       "status", project.status ? year_value(*project.status, project.unit) : json(nullptr))(
       "goal", project.goal ? year_value(*project.goal, project.unit) : json(nullptr))("years", std::move(years))(
       "cost_sum", any_cost ? json(present::grouped(sum)) : json(nullptr))(
       "cost_total", project.cost_total ? json(present::grouped(*project.cost_total)) : json(nullptr))(
       "budget", std::move(budget))("indicators", std::move(indicators))(
-      "commentary", text_.commentary(project.commentary, "c-"))("policy", policy_summary(policy));
+      "commentary", text_.commentary(project.commentary, "c-"))("policy", policy_summary(policy))(
+      // A project without divisions of its own is the policy's divisions' work.
+      "policy_divisions", project.divisions.empty() ? divisions(policy.divisions) : json::array())(
+      "target_state", text_.text(policy.target_state));
+  out["footnotes"] = footnotes(policy, out.dump(), project.id);
+  return out;
 }
 
 json PlanContext::glossary() {
@@ -129,8 +134,9 @@ json PlanContext::all_divisions() {
 
 json PlanContext::search_items() {
   json items = json::array();
-  auto add = [&](const char* type, const json& name, const std::string& number, const std::string& url,
+  auto add = [&](const char* type, json name, const std::string& number, const std::string& url,
                  const model::Policy& policy, const std::string& grade, const std::vector<std::string>& divs) {
+    name["text"] = without_note_marks(name["text"].get<std::string>());
     const model::Area* area = plan_.find_area(policy.area);
     std::string division_names;
     for (const auto& id : divs)
@@ -138,7 +144,7 @@ json PlanContext::search_items() {
     items.push_back(Object()("type", type)("number", number)("name", name)("url", url)("area", policy.area)(
         "area_name", area ? text_.text(area->name) : json(nullptr))(
         "policy", Object()("number", policy.number)("name", text_.text(policy.name)))("grade", grade)(
-        "class", grade_class(grade))("divisions", divs)(
+        "class", grade_class(grade))("meaning", meaning(grade))("divisions", divs)(
         "text", number + " " + name["text"].get<std::string>() + " " + policy.name.in(lang()) + division_names));
   };
   for (const auto& policy : plan_.policies) {
@@ -152,6 +158,87 @@ json PlanContext::search_items() {
           project.divisions.empty() ? policy.divisions : project.divisions);
   }
   return items;
+}
+
+}  // namespace hyoka::site
+
+namespace hyoka::site {
+
+json PlanContext::about() {
+  json notes = json::array();
+  auto note = [&](const std::optional<model::Text>& text, std::string where) {
+    if (text) notes.push_back(Object()("where", where.empty() ? json(nullptr) : json(std::move(where)))("text", text_.text(*text)));
+  };
+  note(plan_.transcription_note, "");
+  for (const auto& policy : plan_.policies) {
+    const std::string policy_name = ui("about.policy", {{"number", policy.number}, {"name", policy.name.in(lang())}});
+    note(policy.transcription_note, policy_name);
+    for (const auto& ind : policy.indicators)
+      note(ind.transcription_note, policy_name + ui("chart.list_separator") + ind.name.in(lang()));
+    for (const auto& project : policy.projects)
+      note(project.transcription_note, policy_name + ui("chart.list_separator") + project.number + " " + project.name.in(lang()));
+  }
+  return Object()("source", text_.text(plan_.source))(
+      "source_url", plan_.source_url.empty() ? json(nullptr) : json(plan_.source_url))("notes", std::move(notes));
+}
+
+json PlanContext::council() {
+  json areas = json::array();
+  int count = 0;
+  for (const auto& area : plan_.areas) {
+    json policies = json::array();
+    for (const auto& policy : plan_.policies) {
+      if (policy.area != area.id) continue;
+      json rows = json::array();
+      for (const auto& ind : policy.indicators) {
+        const auto& result = evaluated(ind).result;
+        if (result.status != evaluate::Status::graded || on_track(result.grade)) continue;
+        rows.push_back(evaluated_row(ind));
+        ++count;
+      }
+      if (rows.empty()) continue;
+      policies.push_back(Object(policy_summary(policy))("divisions", divisions(policy.divisions))("rows", std::move(rows)));
+    }
+    if (policies.empty()) continue;
+    areas.push_back(Object()("id", area.id)("number", area.number)("name", text_.text(area.name))(
+        "url", routes::area(plan_.id, area.id))("policies", std::move(policies)));
+  }
+  json below = json::array();
+  for (const auto& g : plan_.evaluation.scale)
+    if (!on_track(g.label)) below.push_back(grade(g.label));
+  return Object()("count", count)("graded", evaluation_.counts.graded)("grades", std::move(below))("areas", std::move(areas));
+}
+
+// Each policy's number, name, area and divisions are written once and
+// referred to by index from its items; paths are relative to the plan's
+// folder. That halves the file against repeating them on every row.
+json PlanContext::search_shard() {
+  json policies = json::array(), items = json::array();
+  const std::string folder = plan_.id + "/";
+  auto names = [&](const std::vector<std::string>& ids) {
+    std::string out;
+    for (const auto& id : ids)
+      if (const model::Division* d = plan_.find_division(id)) out += (out.empty() ? "" : " ") + d->name.in(lang());
+    return out;
+  };
+  auto add = [&](const char* type, const model::Text& name, const std::string& number, const std::string& url,
+                 const std::string& grade, const std::string& divisions) {
+    const std::string words = meaning(grade);
+    items.push_back(json::array({type, number, without_note_marks(name.in(lang())), policies.size() - 1,
+                                 url.substr(folder.size()), words.empty() ? grade : grade + " " + words, divisions}));
+  };
+  for (const auto& policy : plan_.policies) {
+    const model::Area* area = plan_.find_area(policy.area);
+    policies.push_back(json::array({policy.number, without_note_marks(policy.name.in(lang())),
+                                    (area ? area->name.in(lang()) + " " : std::string()) + names(policy.divisions)}));
+    add("policy", policy.name, policy.number, routes::policy(plan_.id, policy.id), "", "");
+    for (const auto& ind : policy.indicators)
+      add("indicator", ind.name, ind.number, routes::indicator(plan_.id, policy.id, ind.id), evaluated(ind).result.grade, "");
+    for (const auto& project : policy.projects)
+      add("project", project.name, project.number, routes::project(plan_.id, project.id), "", names(project.divisions));
+  }
+  return Object()("plan", plan_.id)("city", plan_.city.in(lang()))("name", plan_.name.in(lang()))("folder", folder)(
+      "policies", std::move(policies))("items", std::move(items));
 }
 
 }  // namespace hyoka::site

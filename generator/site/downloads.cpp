@@ -4,6 +4,7 @@
 
 #include "evaluate/report.hpp"
 #include "present/figures.hpp"
+#include "present/grades.hpp"
 #include "site/csv.hpp"
 #include "site/format.hpp"
 
@@ -33,6 +34,12 @@ const evaluate::Result* result_of(const evaluate::PlanEvaluation& ev, const mode
   return row ? &row->result : nullptr;
 }
 
+// 達成状況評価の理由 of the evaluated year: what the council reads next to a C or D.
+std::string reason_of(const model::Indicator& ind, int year, Lang lang) {
+  const auto it = ind.years.find(year);
+  return it != ind.years.end() && it->second.reason ? it->second.reason->in(lang) : std::string();
+}
+
 json value_json(const Value& v, Lang lang) {
   switch (v.kind) {
     case Value::Kind::absent: return nullptr;
@@ -55,7 +62,8 @@ std::string indicators_csv(const model::Plan& plan, const evaluate::PlanEvaluati
                   h(i18n, lang, "baseline"), h(i18n, lang, "baseline_year")};
   for (int y = plan.period_start; y <= plan.period_end; ++y)
     for (const char* key : {"target", "revised_target", "actual"}) header.push_back(h(i18n, lang, key, y));
-  for (const char* key : {"rate", "grade", "explanation"}) header.push_back(h(i18n, lang, key, ev.year));
+  for (const char* key : {"rate", "grade", "meaning", "explanation", "reason"}) header.push_back(h(i18n, lang, key, ev.year));
+  header.push_back(h(i18n, lang, "divisions"));
   std::vector<csv::Row> rows;
   for (const auto& policy : plan.policies)
     for (const auto& ind : policy.indicators) {
@@ -72,7 +80,10 @@ std::string indicators_csv(const model::Plan& plan, const evaluate::PlanEvaluati
       const evaluate::Result* res = result_of(ev, ind);
       r.push_back(res && res->rate ? res->rate->to_string() : "");
       r.push_back(res ? res->grade : "");
+      r.push_back(res ? present::grade_meaning(plan.evaluation, res->grade, lang) : "");
       r.push_back(res ? res->explanation.in(lang) : "");
+      r.push_back(reason_of(ind, ev.year, lang));
+      r.push_back(division_names(plan, policy.divisions, lang));
       rows.push_back(std::move(r));
     }
   return csv::document(header, rows);
@@ -118,7 +129,8 @@ std::string data_json(const model::Plan& plan, const evaluate::PlanEvaluation& e
       for (const auto& [y, iy] : ind.years)
         years.add(std::to_string(y), Object()("target", value_json(iy.target, lang))(
                                          "revised_target", value_json(iy.revised_target, lang))(
-                                         "actual", value_json(iy.actual, lang)));
+                                         "actual", value_json(iy.actual, lang))(
+                                         "reason", iy.reason ? json(iy.reason->in(lang)) : json(nullptr)));
       const evaluate::Result* res = result_of(ev, ind);
       indicators.push_back(Object()("policy", policy.id)("id", ind.id)("kind", model::code(ind.kind))(
           "number", ind.number)("name", ind.name.in(lang))("unit", present::unit_name(plan, ind.unit, lang))(
@@ -127,8 +139,9 @@ std::string data_json(const model::Plan& plan, const evaluate::PlanEvaluation& e
           "years", std::move(years))(
           "result", res ? json(Object()("year", res->year)("status", evaluate::code(res->status))(
                               "rate", res->rate ? evaluate::number_json(*res->rate) : json(nullptr))(
-                              "grade", res->grade)("explanation", res->explanation.in(lang)))
-                        : json(nullptr)));
+                              "grade", res->grade)("meaning", present::grade_meaning(plan.evaluation, res->grade, lang))(
+                              "explanation", res->explanation.in(lang))("reason", reason_of(ind, res->year, lang).empty() ? json(nullptr) : json(reason_of(ind, res->year, lang))))
+                        : json(nullptr))("divisions", policy.divisions));
     }
     for (const auto& p : policy.projects) {
       Object years;

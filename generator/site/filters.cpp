@@ -130,6 +130,24 @@ Value f_t(FilterContext& c, const Value& in, const CallArgs& a) {
   return Value(present::fill(node.str(), args));
 }
 
+// A CSS string literal ("…") for print headers in an inline <style>: HTML
+// entities mean nothing there, so quotes, backslashes, line breaks and the
+// characters that could end the element (<, >, &) are written as CSS escapes.
+Value f_css_string(FilterContext& c, const Value& in, const CallArgs&) {
+  const std::string s = c.renderer.str(in);
+  std::string out = "\"";
+  for (char ch : s) {
+    if (ch == '"' || ch == '\\' || ch == '<' || ch == '>' || ch == '&' || ch == '\n' || ch == '\r') {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\%x ", static_cast<unsigned char>(ch));
+      out += buf;
+    } else {
+      out += ch;
+    }
+  }
+  return Value::markup(out + "\"");  // already safe inside <style>: nothing left for HTML escaping to do
+}
+
 }  // namespace
 
 void add_template_filters(tmpl::Environment& environment) {
@@ -140,6 +158,7 @@ void add_template_filters(tmpl::Environment& environment) {
   environment.add_filter("fiscal_year", f_fiscal_year);
   environment.add_filter("grade_class", f_grade_class);
   environment.add_filter("t", f_t);
+  environment.add_filter("css_string", f_css_string);
 }
 
 }  // namespace hyoka::site

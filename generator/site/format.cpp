@@ -21,6 +21,27 @@ void Object::add(std::string key, json value) {
   members.emplace_back(std::move(key), std::move(value));
 }
 
+std::string without_note_marks(std::string_view text) {
+  static constexpr std::string_view mark = "※";
+  auto digit_at = [&](std::size_t i) -> std::size_t {  // the length of a digit at i (1 or 3 bytes), or 0
+    if (i < text.size() && text[i] >= '0' && text[i] <= '9') return 1;
+    if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xEF && static_cast<unsigned char>(text[i + 1]) == 0xBC &&
+        static_cast<unsigned char>(text[i + 2]) >= 0x90 && static_cast<unsigned char>(text[i + 2]) <= 0x99)
+      return 3;
+    return 0;
+  };
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    if (text.substr(i, mark.size()) == mark && digit_at(i + mark.size())) {
+      i += mark.size();
+      while (std::size_t n = digit_at(i)) i += n;
+      continue;
+    }
+    out += text[i++];
+  }
+  return out;
+}
+
 json year_json(int year, Lang lang) {
   return Object()("year", year)("label", present::fiscal_year(year, lang))("short", present::fiscal_year_short(year, lang));
 }

@@ -37,6 +37,11 @@ class Object {
   json json_ = json::object();
 };
 
+// The text without its ※ marks (※1, ※２): lists that gather names from many
+// policies show them bare, since ※1 means another note in each policy; the
+// item's own page explains its marks.
+std::string without_note_marks(std::string_view text);
+
 // {"year": 2024, "label": 令和6年度（2024年度） / FY2024, "short": 令和6年度 / FY2024}
 json year_json(int year, Lang lang);
 

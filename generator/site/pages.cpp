@@ -32,6 +32,7 @@ class LanguageSite {
 
   void home(const std::vector<PlanInput>& plans);
   void accessibility();
+  void site_search(const std::vector<PlanInput>& plans);
   void plan(const PlanInput& input);
   int fallbacks() const { return fallbacks_; }
   std::vector<std::string> take_paths() { return std::move(paths_); }
@@ -42,6 +43,7 @@ class LanguageSite {
   void add(const std::string& kind, const std::string& path, const json& context);
   void add_file(const std::string& path, std::string bytes);
   void add_downloads(const PlanInput& input, PlanContext& ctx, json& files);
+  void add_lists(const model::Plan& plan, PlanContext& ctx, const json& items, const json& crumbs);
   json crumb(const std::string& title, const std::string& url) const { return Object()("title", title)("url", url); }
   std::string ui(std::string_view key, UiArgs args = {}) const { return i18n_.get(lang_, key, args); }
 
@@ -63,6 +65,7 @@ json LanguageSite::page(const std::string& kind, const std::string& path, const 
                                "alternate", base + "../" + other_lang + "/" + path)(
                                "canonical", options_.base_url.empty() ? base + "../" + canonical_path
                                                                       : options_.base_url + canonical_path)(
+                               "print_url", options_.base_url.empty() ? canonical_path : options_.base_url + canonical_path)(
                                "title", title)("description", description)("breadcrumbs", std::move(breadcrumbs)));
 }
 
@@ -94,6 +97,43 @@ void LanguageSite::accessibility() {
   add("accessibility", routes::accessibility(), c);
 }
 
+void LanguageSite::site_search(const std::vector<PlanInput>& plans) {
+  json list = json::array();
+  for (const auto& input : plans) {
+    std::size_t items = 0;  // rows of its index: what searching it costs a reader (README: the budget)
+    for (const auto& policy : input.plan->policies) items += 1 + policy.indicators.size() + policy.projects.size();
+    list.push_back(Object()("id", input.plan->id)("title", plan_title(*input.plan, lang_))(
+        "shard", routes::search_shard(input.plan->id))("items", items)("url", routes::plan_home(input.plan->id)));
+  }
+  json c = page("site_search", routes::site_search(), ui("sitesearch.title"), ui("sitesearch.lead"),
+                json::array({crumb(ui("nav.home"), routes::site_home())}));
+  c["plans"] = std::move(list);
+  add("site_search", routes::site_search(), c);
+}
+
+// The filter's lists as static pages, for readers without JavaScript: the
+// indicators of each grade and everything in each area, the same rows the
+// filter shows for ?grade= and ?area=.
+void LanguageSite::add_lists(const model::Plan& plan, PlanContext& ctx, const json& items, const json& crumbs) {
+  auto list_page = [&](const std::string& path, const std::string& title, const json& filter, auto keep) {
+    json rows = json::array();
+    for (const auto& item : items)
+      if (keep(item)) rows.push_back(item);
+    json c = page("list", path, title + " | " + site::plan_title(plan, lang_), title, crumbs);
+    c["list"] = Object()("title", title)("filter", filter)("items", std::move(rows));
+    add("list", path, c);
+  };
+  for (const auto& g : ctx.plan_summary()["counts"]["by_grade"]) {
+    if (g["url"].is_null()) continue;
+    const std::string label = g["label"], words = g["meaning"];
+    list_page(g["url"], ui("lists.grade_title", {{"grade", words.empty() ? label : label + " " + words}}),
+              Object()("grade", label), [&](const json& item) { return item["grade"] == label; });
+  }
+  for (const auto& area : plan.areas)
+    list_page(routes::area_list(plan.id, area.id), ui("lists.area_title", {{"area", area.name.in(lang_)}}),
+              Object()("area", area.id), [&](const json& item) { return item["area"] == area.id; });
+}
+
 void LanguageSite::add_downloads(const PlanInput& input, PlanContext& ctx, json& files) {
   const model::Plan& plan = *input.plan;
   struct Item { const char* file; const char* key; const char* format; std::string bytes; };
@@ -121,8 +161,9 @@ void LanguageSite::plan(const PlanInput& input) {
     return page(kind, path, ui(title_key) + " | " + plan_title, plan_desc, plan_crumbs);
   };
 
-  add("plan", routes::plan_home(plan.id), page("plan", routes::plan_home(plan.id), plan_title, plan_desc,
-                                               json::array({crumb(ui("nav.home"), routes::site_home())})));
+  json home = page("plan", routes::plan_home(plan.id), plan_title, plan_desc, json::array({crumb(ui("nav.home"), routes::site_home())}));
+  home["about"] = ctx.about();
+  add("plan", routes::plan_home(plan.id), home);
   for (const auto& area : plan.areas) {
     json c = page("area", routes::area(plan.id, area.id), area.name.in(lang_) + " | " + plan_title, plan_desc, plan_crumbs);
     c["area"] = ctx.area(area);
@@ -160,8 +201,12 @@ void LanguageSite::plan(const PlanInput& input) {
   json search = simple("search", routes::search(plan.id), "search.title");
   search["items"] = ctx.search_items();
   search["divisions"] = ctx.all_divisions();
-  add_file(routes::download(plan.id, "search-index.json"), search["items"].dump() + "\n");
+  add_lists(plan, ctx, search["items"], plan_crumbs);
   add("search", routes::search(plan.id), search);
+  add_file(routes::search_shard(plan.id), ctx.search_shard().dump() + "\n");
+  json council = simple("council", routes::council(plan.id), "council.title");
+  council["council"] = ctx.council();
+  add("council", routes::council(plan.id), council);
   json downloads = simple("downloads", routes::downloads(plan.id), "downloads.title");
   json files = json::array();
   add_downloads(input, ctx, files);
@@ -222,6 +267,7 @@ std::vector<std::string> site_pages(const std::vector<PlanInput>& plans, const C
     LanguageSite site(i18n, options, lang, sink);
     site.home(plans);
     site.accessibility();
+    site.site_search(plans);
     for (auto& path : site.take_paths()) paths.push_back(std::move(path));
   }
   return paths;

@@ -20,6 +20,12 @@ std::string how_to_read(const std::string& plan);
 std::string search(const std::string& plan);
 std::string downloads(const std::string& plan);
 std::string download(const std::string& plan, const std::string& file);  // setagaya/downloads/<file>
+std::string council(const std::string& plan);                 // setagaya/council.html: below-target indicators
+// The static lists that stand in for the filter without JavaScript.
+std::string grade_list(const std::string& plan, const std::string& grade);  // setagaya/lists/grade-c.html
+std::string area_list(const std::string& plan, const std::string& area);    // setagaya/lists/area-1.html
+std::string site_search();                                    // search.html: the search across every plan
+std::string search_shard(const std::string& plan);            // setagaya/search-index.json: one plan's part of it
 std::string sheet_pdf(const std::string& plan, const std::string& policy);
 std::string booklet_pdf(const std::string& plan);
 

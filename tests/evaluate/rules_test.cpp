@@ -67,7 +67,7 @@ TEST_CASE("ratio: the Setagaya sheet's own examples") {
   CHECK(shown(eval(plan, row(number("130"), number("98")))) == "75.4 C");
   CHECK(shown(eval(plan, row(number("4"), number("0")))) == "0.0 D");
   auto r = eval(plan, row(number("93.0"), number("89.9")));
-  CHECK(r.explanation.en.value() == "96.7% = 89.9 ÷ 93.0 × 100 (B: 80% to under 100%)");
+  CHECK(r.explanation.en.value() == "96.7% = 89.9 ÷ 93.0 × 100 (B: 80% or more and under 100%)");
 }
 
 TEST_CASE("grade boundaries follow the rounded rate by default, the exact one on request") {

@@ -1,6 +1,7 @@
 // How figures read: the one place hyoka decides it (pages, sheets, downloads).
 #include <doctest/doctest.h>
 
+#include "model/rules.hpp"
 #include "present/escape.hpp"
 #include "present/figures.hpp"
 #include "present/grades.hpp"
@@ -159,4 +160,20 @@ TEST_CASE("placeholders: one pass, unknown names kept") {
   CHECK(present::fill("{n}件", {{"n", 3}}) == "3件");
   CHECK(present::fill("{{n}}", {{"n", 3}}) == "{3}");
   CHECK(present::fill("no args {n}", {}) == "no args {n}");
+}
+
+TEST_CASE("grade words: defaults for an A–D scale, a plan's own words, none for other scales") {
+  hyoka::model::Evaluation evaluation;
+  evaluation.scale = hyoka::model::default_scale();
+  CHECK(hyoka::present::grade_meaning(evaluation, "A", hyoka::model::Lang::ja) == "目標達成");
+  CHECK(hyoka::present::grade_meaning(evaluation, "D", hyoka::model::Lang::en) == "No progress");
+  CHECK(hyoka::present::grade_meaning(evaluation, "", hyoka::model::Lang::en).empty());
+  std::vector<hyoka::model::Grade> circles(2);
+  circles[0].label = "◎";
+  circles[1].label = "×";
+  hyoka::model::add_default_meanings(circles);
+  CHECK_FALSE(circles[0].meaning);
+  circles[0].meaning = hyoka::model::Text{"達成", "Met"};
+  evaluation.scale = circles;
+  CHECK(hyoka::present::grade_meaning(evaluation, "◎", hyoka::model::Lang::en) == "Met");
 }

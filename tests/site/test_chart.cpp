@@ -112,3 +112,31 @@ TEST_CASE("chart coordinates: the same digits as to_chars(fixed, 2), ties includ
     CHECK(chart::coordinate(v) == exact(v));
   }
 }
+
+TEST_CASE("distribution bar: a lone D is still a visible, patterned segment; narrow segments carry no label") {
+  chart::Distribution d{"g", "t", "d", {{"A", 33, "g0"}, {"B", 23, "g1"}, {"C", 8, "g2"}, {"D", 1, "g3"}}};
+  const auto shares = chart::segment_shares(d.segments, 65, 3);
+  CHECK(shares[3] == doctest::Approx(3));  // 1 of 65 would be 1.5%
+  CHECK(shares[0] + shares[1] + shares[2] + shares[3] == doctest::Approx(100));
+  CHECK(shares[0] / shares[1] == doctest::Approx(33.0 / 23.0));  // the others keep their proportions
+  const std::string svg = chart::distribution(d);
+  CHECK(has(svg, "width=\"100%\""));        // drawn in percent: the text keeps its CSS size
+  CHECK_FALSE(has(svg, "viewBox"));
+  CHECK(has(svg, "fill=\"url(#g-g3)\""));   // D hatched, C dotted, B striped; A plain
+  CHECK(has(svg, "fill=\"url(#g-g2)\""));
+  CHECK(has(svg, "fill=\"url(#g-g1)\""));
+  CHECK_FALSE(has(svg, "url(#g-g0)"));
+  CHECK(has(svg, ">C 8</text>"));
+  CHECK_FALSE(has(svg, ">D 1</text>"));      // 3%: named in the key the page prints under the bar
+}
+
+TEST_CASE("trend chart: the unit over the y axis") {
+  chart::Trend t;
+  t.id = "u";
+  t.years = {2024, 2027};
+  t.year_labels = {"2024", "2027"};
+  t.target = {{2024, 10, "10"}, {2027, 20, "20"}};
+  t.target_name = "目標";
+  t.unit_label = "単位：％";
+  CHECK(has(chart::trend(t), "<text class=\"chart-unit\" x=\"4\" y=\"20\">単位：％</text>"));
+}

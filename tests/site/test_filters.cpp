@@ -92,3 +92,9 @@ TEST_CASE("filter t: translations from i18n") {
   CHECK(env.render_string("{{ 'a'|t }}", Json::object()) == "グローバル");
 }
 
+
+TEST_CASE("filter css_string: a CSS string literal that cannot leave its <style>") {
+  CHECK(r("{{ '世田谷区 計画'|css_string }}") == "\"世田谷区 計画\"");
+  CHECK(r("{{ s|css_string }}", Json{{"s", "a\"b\\c</style><x>&"}}) == "\"a\\22 b\\5c c\\3c /style\\3e \\3c x\\3e \\26 \"");
+  CHECK(r("{{ 'x\ny'|css_string }}") == "\"x\\a y\"");
+}

@@ -103,3 +103,10 @@ TEST_CASE("commentary: raw HTML only when the plan allows it (documented as unsa
   const std::string raw = site::Localizer(plan, Lang::ja).commentary(commentary, "c-")["html"];
   CHECK(raw.find("<b onclick=\"x()\">太字</b>") != std::string::npos);
 }
+
+TEST_CASE("note marks come off names gathered from many policies") {
+  CHECK(hyoka::site::without_note_marks("移動支援事業※2利用率") == "移動支援事業利用率");
+  CHECK(hyoka::site::without_note_marks("ACP※１の普及啓発") == "ACPの普及啓発");
+  CHECK(hyoka::site::without_note_marks("※12 は残らない") == " は残らない");
+  CHECK(hyoka::site::without_note_marks("※印の説明") == "※印の説明");  // a ※ without a number is text
+}

@@ -126,8 +126,15 @@ TEST_CASE("downloads: CSV with BOM, Western years in columns, quoted Japanese co
   CHECK(csv.find(",'=健康づくりの推進,") != std::string::npos);  // formula guard
   const std::string en = site::indicators_csv(f.plan, f.evaluation, Lang::en, f.i18n);
   CHECK(en.find("target_2024") != std::string::npos);
+  // The council reads the reasons in the spreadsheet too: grade words, reason, divisions.
+  CHECK(csv.find(",2024評価の意味,2024計算方法,2024達成状況評価の理由,担当課\r\n") != std::string::npos);
+  CHECK(csv.find(",未達成,") != std::string::npos);
+  CHECK(csv.find("相談件数は増加したが、支援につながるまでに時間を要するケースが多く、目標を下回った。") != std::string::npos);
+  CHECK(en.find(",grade_meaning_2024,computation_2024,reason_2024,divisions\r\n") != std::string::npos);
+  CHECK(en.find("Consultations rose, but many cases took time to reach support") != std::string::npos);
   const std::string projects = site::projects_csv(f.plan, f.evaluation, Lang::en, f.i18n);
   CHECK(projects.find("cost_2024") != std::string::npos);
+  CHECK(projects.find(",divisions,") != std::string::npos);
   CHECK(projects.find("38.7") != std::string::npos);
 }
 
@@ -141,4 +148,49 @@ TEST_CASE("deterministic: the same input gives byte-identical contexts") {
   const auto a = f.content(), b = f.content();
   REQUIRE(a.pages.size() == b.pages.size());
   for (std::size_t i = 0; i < a.pages.size(); ++i) CHECK(a.pages[i].context.dump() == b.pages[i].context.dump());
+}
+
+TEST_CASE("council page: every indicator below target, with reason and divisions; lists and search shard") {
+  Fixture f;
+  const auto content = f.content();
+  const site::Page* council = find(content, "ja/setagaya/council.html");
+  REQUIRE(council);
+  const auto& c = council->context["council"];
+  int rows = 0;
+  for (const auto& area : c["areas"])
+    for (const auto& policy : area["policies"]) {
+      CHECK(policy["divisions"].is_array());
+      for (const auto& row : policy["rows"]) {
+        ++rows;
+        CHECK_FALSE(row["result"]["on_track"].get<bool>());
+        CHECK(row["result"]["status"] == "graded");
+      }
+    }
+  CHECK(rows == c["count"].get<int>());
+  int below = 0;
+  for (const auto& pe : f.evaluation.policies)
+    for (const auto& r : pe.indicators)
+      if (r.result.status == evaluate::Status::graded && r.result.grade != "A" && r.result.grade != "B") ++below;
+  CHECK(rows == below);
+  CHECK(rows > 0);
+  // The grade words come with every grade, from the default A–D scale.
+  CHECK(c["grades"][0]["meaning"] == "未達成");
+  const site::Page* en = find(content, "en/setagaya/council.html");
+  REQUIRE(en);
+  CHECK(en->context["council"]["grades"][0]["meaning"] == "Not met");
+  // The static lists stand in for the filter: the C list holds the C rows.
+  const site::Page* list = find(content, "ja/setagaya/lists/grade-c.html");
+  REQUIRE(list);
+  for (const auto& item : list->context["list"]["items"]) CHECK(item["grade"] == "C");
+  CHECK(find(content, "ja/setagaya/lists/area-1.html"));
+  CHECK(find(content, "ja/search.html"));
+  bool shard = false;
+  for (const auto& file : content.files)
+    if (file.path == "ja/setagaya/search-index.json") {
+      const auto j = nlohmann::json::parse(file.bytes);
+      CHECK(j["folder"] == "setagaya/");
+      CHECK(j["items"][0][0] == "policy");
+      shard = true;
+    }
+  CHECK(shard);
 }
