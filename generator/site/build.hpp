@@ -14,6 +14,8 @@
 #include "evaluate/evaluate.hpp"
 #include "model/diagnostics.hpp"
 #include "model/plan.hpp"
+#include "site/config.hpp"
+#include "site/resources.hpp"
 
 namespace hyoka::site {
 
@@ -44,8 +46,8 @@ struct Shard {
 struct BuildOptions {
   std::filesystem::path content_dir = "content";
   std::filesystem::path out_dir = "output";
-  std::filesystem::path templates_dir = "templates";
-  std::filesystem::path assets_dir = "assets";
+  Resources resources;      // templates, UI strings and assets: a site's own, then hyoka's
+  SiteInfo site;            // the `site` object of every page; its title overrides the UI strings
   PdfSinkFactory pdf;       // empty: no PDFs (--no-pdf)
   unsigned jobs = 0;        // 0: one per core
   bool quiet = false;

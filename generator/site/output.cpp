@@ -167,15 +167,6 @@ std::optional<std::string> Staging::previous(const std::string& relative) const 
   return read_file(out_ / relative);
 }
 
-void Staging::copy_tree(const fs::path& from, const std::string& relative) {
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::recursive_directory_iterator(from))
-    if (entry.is_regular_file()) files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  for (const auto& file : files)
-    write((fs::path(relative) / fs::relative(file, from)).generic_string(), read_file(file));
-}
-
 bool Staging::changed() const { return written_ > 0 || kept_.size() != previous_.size(); }
 
 void Staging::commit() {

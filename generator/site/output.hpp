@@ -38,8 +38,6 @@ class Staging {
 
   // A file of the new site (thread-safe).
   void write(const std::string& relative, std::string_view bytes);
-  // Copies a folder's regular files below `relative` (sorted, deterministic).
-  void copy_tree(const std::filesystem::path& from, const std::string& relative);
 
   // Files another library writes (the PDFs): write to external_path(), then
   // adopt(). keep_previous() reuses the previous build's copy as it is;

@@ -24,8 +24,7 @@ site::BuildOptions options(const fs::path& out) {
   site::BuildOptions o;
   o.content_dir = data;
   o.out_dir = out;
-  o.templates_dir = templates;
-  o.assets_dir = templates.parent_path() / "assets";
+  o.resources = site::Resources::from(templates, templates.parent_path() / "assets");
   o.quiet = true;
   o.jobs = 2;
   return o;
@@ -64,10 +63,12 @@ TEST_CASE("build: a template error leaves the previous output untouched") {
   std::ostringstream log;
   site::build(options(root / "out"), log);
   const std::string before = read(root / "out/ja/index.html");
-  fs::copy(templates, root / "templates", fs::copy_options::recursive);
+  // A site's own policy.html over the defaults, broken.
+  fs::create_directories(root / "templates");
+  fs::copy(templates / "policy.html", root / "templates/policy.html");
   std::ofstream(root / "templates/policy.html", std::ios::app) << "{{ no_such_variable.x }}";
   auto broken = options(root / "out");
-  broken.templates_dir = root / "templates";
+  broken.resources = broken.resources.for_site(root);
   CHECK_THROWS_AS(site::build(broken, log), site::BuildError);
   CHECK(read(root / "out/ja/index.html") == before);
   std::size_t siblings = 0;
