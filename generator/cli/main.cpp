@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   hyoka::cli::add_render_command(app);
   hyoka::cli::add_packet_command(app);
   hyoka::cli::add_new_command(app);
+  hyoka::cli::add_serve_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

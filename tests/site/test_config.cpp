@@ -130,7 +130,7 @@ TEST_CASE("hyoka.json: mistakes are located (line:column), say what is wrong and
   CHECK(missing.find("hyoka new site") != std::string::npos);
 }
 
-TEST_CASE("lookup: a site's own file wins, the others come from the defaults; no symbolic links") {
+TEST_CASE("lookup: a site's own file wins and the others come from the defaults (no symbolic links)") {
   Folder root("lookup");
   root.write("defaults/a.css", "default a");
   root.write("defaults/sub/b.css", "default b");
