@@ -106,25 +106,31 @@ constexpr const char* live_script = R"JS(// hyoka serve: reloads the page when t
 )JS";
 
 constexpr const char* overlay_style =
-    "#hyoka-overlay{position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.92);"
-    "color:#fff;font:15px/1.6 system-ui,sans-serif;padding:2rem}"
+    "#hyoka-overlay{position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(0,0,0,.8);"
+    "font:15px/1.6 system-ui,sans-serif;padding:2rem 1rem}"
     "#hyoka-overlay[hidden]{display:none}"
-    "#hyoka-overlay h2{color:#ff8a80;font-size:1.25rem;margin:0 0 1rem}"
-    "#hyoka-overlay ol{padding-left:1.5rem}#hyoka-overlay li{margin:0 0 1rem}"
-    "#hyoka-overlay code{color:#ffe082;font-family:ui-monospace,monospace;white-space:pre-wrap}"
+    "#hyoka-overlay .panel{max-width:60rem;margin:0 auto;background:#1e1e1e;color:#f5f5f5;border-top:6px solid #e53935;"
+    "border-radius:6px;padding:1.25rem 1.5rem}"
+    "#hyoka-overlay h2{all:unset;display:block;color:#ff8a80;font-weight:700;font-size:1.15rem;margin:0 0 .25rem}"
+    "#hyoka-overlay p{margin:0 0 1rem;color:#e0e0e0}"
+    "#hyoka-overlay ol{margin:0;padding-left:1.5rem}#hyoka-overlay li{margin:0 0 1rem}"
+    "#hyoka-overlay code{all:unset;color:#ffe082;font-family:ui-monospace,monospace;white-space:pre-wrap}"
     "#hyoka-overlay .what{display:block;white-space:pre-wrap}"
     "#hyoka-overlay .fix{display:block;color:#b9f6ca}"
-    "#hyoka-overlay button{float:right;font:inherit;padding:.25rem .75rem}";
+    "#hyoka-overlay button{float:right;font:inherit;font-size:1.25rem;line-height:1;padding:.25rem .6rem;"
+    "background:#333;color:#fff;border:1px solid #777;border-radius:4px;cursor:pointer}";
 
 std::string esc(std::string_view text) { return tmpl::escape_html(text); }
 
 std::string overlay(const std::vector<Problem>& problems) {
+  const std::string count = std::to_string(problems.size());
   std::string html = "<div id=\"hyoka-overlay\" role=\"alertdialog\" aria-labelledby=\"hyoka-overlay-title\">"
-                     "<style>" + std::string(overlay_style) + "</style>"
-                     "<button type=\"button\" id=\"hyoka-overlay-close\">×</button>"
-                     "<h2 id=\"hyoka-overlay-title\">hyoka serve: the last save does not build (" +
-                     std::to_string(problems.size()) +
-                     " error(s)). The page below is the last good site; fix the error and save.</h2><ol>";
+                     "<style>" + std::string(overlay_style) + "</style><div class=\"panel\">"
+                     "<button type=\"button\" id=\"hyoka-overlay-close\" aria-label=\"close\">×</button>"
+                     "<h2 id=\"hyoka-overlay-title\">hyoka serve: " + count + " error(s) in the last save</h2>"
+                     "<p lang=\"ja\">保存した内容に誤りがあります（" + count +
+                     "件）。直して保存するまで、最後に正しく作れたページを表示しています。<br>"
+                     "<span lang=\"en\">The page below is the last good site until the error is fixed and saved.</span></p><ol>";
   for (const auto& p : problems) {
     html += "<li>";
     if (!p.file.empty())
@@ -133,7 +139,7 @@ std::string overlay(const std::vector<Problem>& problems) {
     if (!p.fix.empty()) html += "<span class=\"fix\">fix: " + esc(p.fix) + "</span>";
     html += "</li>";
   }
-  return html + "</ol></div>";
+  return html + "</ol></div></div>";
 }
 
 }  // namespace
