@@ -52,22 +52,33 @@ std::vector<Problem> lines_as_problems(const std::string& text) {
   return problems;
 }
 
-// One build; its errors, each with file, line, what and fix (none: it built).
+// One build step; its errors, each with file, line, what and fix (none: it built).
 struct BuildResult {
   std::vector<Problem> problems;
-  bool changed = true;  // some file of the site is new, changed or gone
+  bool changed = true;           // some file of the site is new, changed or gone
+  std::size_t pdfs_pending = 0;  // PDFs the pages step left for the PDF step
 };
 
-BuildResult build_once(const site::BuildOptions& options, std::ostream& out) {
+long milliseconds_since(Clock::time_point start) {
+  return static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count());
+}
+
+BuildResult build_step(site::BuildOptions options, site::BuildOptions::Step step, std::ostream& out) {
+  options.step = step;
   const auto start = Clock::now();
   std::ostringstream log;
   BuildResult result;
   try {
     const auto summary = site::build(options, log);
     result.changed = summary.written > 0 || summary.removed > 0;
-    out << "hyoka serve: built in " << std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count()
-        << " ms: " << summary.pages << " pages, " << summary.pdfs << " PDFs; " << summary.written << " file(s) written ("
-        << summary.pdfs_rendered << " PDFs rendered), " << summary.removed << " removed" << std::endl;
+    result.pdfs_pending = summary.pdfs_deferred;
+    if (step == site::BuildOptions::Step::pdfs_only)
+      out << "hyoka serve: PDFs in " << milliseconds_since(start) << " ms: " << summary.pdfs_rendered << " rendered"
+          << std::endl;
+    else
+      out << "hyoka serve: built in " << milliseconds_since(start) << " ms: " << summary.pages << " pages, "
+          << summary.written << " file(s) written, " << summary.removed << " removed"
+          << (result.pdfs_pending ? "; " + std::to_string(result.pdfs_pending) + " PDFs next" : "") << std::endl;
     return result;
   } catch (const site::ContentError& e) {
     for (const auto& d : e.diagnostics.items())
@@ -127,7 +138,7 @@ class Preview {
       std::cerr << "hyoka serve: warning: listening on " << args_.bind
                 << ": anyone who can reach this machine can read the preview\n";
     watch_site(watcher_, *options, config);  // before the build: a save during it is not lost
-    publish(build_once(*options, std::cout), true);
+    rebuild(*options, true);
     std::cout << "hyoka serve: " << url_of(args_.bind, port) << " (rebuilds on every save; Ctrl-C to stop)" << std::endl;
     std::jthread http([this] { server_.listen(); });
     std::jthread on_signal([this, &signals] {
@@ -156,12 +167,24 @@ class Preview {
         options = std::move(reloaded);
         watch_site(watcher_, *options, config);
       }
-      publish(build_once(*options, std::cout), false);
+      rebuild(*options, false);
     }
     return 0;
   }
 
  private:
+  // The pages first, so that open pages reload at once, then the PDFs of the
+  // plans that changed (the slow part), whose errors show as well.
+  void rebuild(const site::BuildOptions& options, bool first) {
+    BuildResult pages = build_step(options, site::BuildOptions::Step::pages_first, std::cout);
+    const bool pdfs_next = pages.problems.empty() && pages.pdfs_pending > 0;
+    publish(std::move(pages), first);
+    if (!pdfs_next) return;
+    BuildResult pdfs = build_step(options, site::BuildOptions::Step::pdfs_only, std::cout);
+    pdfs.changed = false;  // a PDF is no page to reload
+    publish(std::move(pdfs), false);
+  }
+
   // A new generation makes the open pages reload: when the site changed, or
   // when its errors did (the overlay comes or goes).
   void publish(BuildResult result, bool first) {

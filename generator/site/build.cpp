@@ -280,6 +280,11 @@ std::string pdf_key(const model::Plan& plan, Digest digest) {
   return "hyoka pdf inputs " + digest.hex() + "\n";
 }
 
+// The files render_pdfs() writes: PDFs and the digests of their inputs.
+bool is_pdf_or_key(const std::string& path) {
+  return path.rfind(".hyoka/", 0) == 0 || (path.size() > 4 && path.compare(path.size() - 4, 4, ".pdf") == 0);
+}
+
 struct PdfTask {
   std::size_t plan;
   model::Lang lang;
@@ -315,6 +320,12 @@ void render_pdfs(const BuildOptions& options, const LoadedPlans& loaded, Staging
     const bool unchanged = out.previous(key_file) == key &&
                            std::all_of(plan_tasks.begin(), plan_tasks.end(),
                                        [&](const PdfTask& t) { return out.has_previous(t.path); });
+    if (!unchanged && options.step == BuildOptions::Step::pages_first) {
+      out.keep_previous(key_file);  // still the digest of what the kept PDFs were made from
+      for (const auto& t : plan_tasks) out.keep_previous(t.path);
+      summary.pdfs_deferred += plan_tasks.size();
+      continue;
+    }
     out.write(key_file, key);
     if (unchanged) {
       for (const auto& t : plan_tasks) out.keep_previous(t.path);
@@ -366,8 +377,12 @@ BuildSummary build(const BuildOptions& options, std::ostream& log) {
       log << "hyoka build: " << std::count(loaded.in_shard.begin(), loaded.in_shard.end(), true) << " plan(s), "
           << pool.size() << " job(s)\n";
     RenderSink sink(env, out, options.dump_context);
-    render_plans(loaded, options, i18n, sink, out, pool, log, summary);
-    if (options.shard.has_site_pages()) render_site_pages(loaded, options, i18n, sink, out);
+    if (options.step == BuildOptions::Step::pdfs_only) {
+      out.keep_previous_where([](const std::string& path) { return !is_pdf_or_key(path); });
+    } else {
+      render_plans(loaded, options, i18n, sink, out, pool, log, summary);
+      if (options.shard.has_site_pages()) render_site_pages(loaded, options, i18n, sink, out);
+    }
     if (options.pdf) render_pdfs(options, loaded, out, pool, log, summary);
     out.commit();
     summary.pages = sink.pages();

@@ -162,6 +162,11 @@ bool Staging::keep_previous(const std::string& relative) {
   return true;
 }
 
+void Staging::keep_previous_where(const std::function<bool(const std::string&)>& wanted) {
+  for (const auto& [relative, size] : previous_)
+    if (relative != marker && relative != ".gitkeep" && wanted(relative)) keep(relative, size);
+}
+
 std::optional<std::string> Staging::previous(const std::string& relative) const {
   if (!previous_.count(relative)) return std::nullopt;
   return read_file(out_ / relative);
