@@ -92,7 +92,7 @@ std::optional<SiteConfig> read_site_config(const fs::path& file, model::Diagnost
   {
     model::ObjectReader r(*parsed, parsed->document(), "", diagnostics);
     if (!r.ok()) return std::nullopt;
-    config.info.title = r.text("title", true);
+    config.info.title = r.text("title");
     config.info.description = r.text("description");
     config.base_url = read_url(r, "base_url");
     if (!config.base_url.empty() && config.base_url.back() != '/') config.base_url += '/';

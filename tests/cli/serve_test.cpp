@@ -348,6 +348,7 @@ TEST_CASE("serve: 100 concurrent requests are all answered") {
 TEST_CASE("serve: a saved policy appears after the reload and a broken one shows the overlay over the last good page") {
   Site site("reload");
   Serve serve(site.root, {"--no-pdf"});
+  INFO("hyoka serve said:\n", serve.output());  // shown with any failure below
   Events events(serve.port());
   httplib::Client client("127.0.0.1", serve.port());
   const std::string page = "/ja/setagaya/policies/1-1-2.html";

@@ -1,0 +1,139 @@
+// A site of its own through the real CLI: its PDF layouts over hyoka's (and
+// the incremental build noticing them), `packet` and `render` with the same
+// lookup, its title, a Japanese-only site.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+#include "run.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+struct SiteFolder {
+  fs::path root;
+  explicit SiteFolder(const std::string& name, const std::string& config, const std::string& plan = "itabashi")
+      : root(fs::temp_directory_path() / ("hyoka-site-test-" + name + "-" + std::to_string(::getpid()))) {
+    fs::remove_all(root);
+    fs::create_directories(root / "content");
+    fs::copy(content + "/" + plan, root / "content" / plan, fs::copy_options::recursive);
+    std::ofstream(root / "hyoka.json") << config;
+  }
+  ~SiteFolder() { fs::remove_all(root); }
+  Run run(const std::string& arguments) const { return hyoka(arguments, true, "cd '" + root.string() + "' && "); }
+  std::string text_of(const fs::path& pdf) const {
+    const Run text = hyoka_shell("pdftotext '" + (root / pdf).string() + "' -");
+    REQUIRE(text.status == 0);
+    return text.out;
+  }
+  static Run hyoka_shell(const std::string& command) {
+    FILE* pipe = popen((command + " 2>/dev/null").c_str(), "r");
+    std::string out;
+    char buffer[4096];
+    while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+    const int status = pclose(pipe);
+    return {WEXITSTATUS(status), out};
+  }
+};
+
+std::size_t rendered(const std::string& log) {
+  std::smatch m;
+  REQUIRE_MESSAGE(std::regex_search(log, m, std::regex("\\((\\d+) rendered\\)")), log);
+  return std::stoul(m[1]);
+}
+
+}  // namespace
+
+TEST_CASE("site: its own PDF layout wins over hyoka's, and a change to it renders the PDFs again") {
+  SiteFolder site("layouts", R"({"title": {"ja": "〇〇市 行政評価"}})");
+  const Run first = site.run("build");
+  INFO(first.out);
+  REQUIRE(first.status == 0);
+  const fs::path sheet = "output/ja/itabashi/pdf/1-2.pdf";
+  const std::string original = read(site.root / sheet);
+  CHECK(rendered(site.run("build").out) == 0);  // nothing changed: nothing rendered
+
+  // Itabashi's plan uses the suginami layout: the site's own copy, with its own title.
+  std::string layout = read(fs::path(HYOKA_SOURCE_DIR) / "templates/layouts/suginami.json");
+  const auto title = layout.find("\"ja\": \"");
+  REQUIRE(title != std::string::npos);
+  layout.insert(title + 7, "〇〇市版 ");
+  fs::create_directories(site.root / "templates/layouts");
+  std::ofstream(site.root / "templates/layouts/suginami.json") << layout;
+  const Run with_layout = site.run("build");
+  INFO(with_layout.out);
+  REQUIRE(with_layout.status == 0);
+  CHECK(rendered(with_layout.out) == 4);  // the sheet and booklet, in both languages
+  CHECK(site.text_of(sheet).find("〇〇市版") != std::string::npos);
+  CHECK(rendered(site.run("build").out) == 0);
+
+  // The briefing packet reads the same layouts.
+  const Run packet = site.run("packet content/itabashi --out packet.pdf");
+  INFO(packet.out);
+  REQUIRE(packet.status == 0);
+  CHECK(site.text_of("packet.pdf").find("〇〇市版") != std::string::npos);
+
+  // Without it, hyoka's layout again, and the very same PDF as before.
+  fs::remove(site.root / "templates/layouts/suginami.json");
+  CHECK(rendered(site.run("build").out) == 4);
+  CHECK(read(site.root / sheet) == original);
+}
+
+TEST_CASE("site: render looks a template name up as the build does (the site's own, then hyoka's)") {
+  SiteFolder site("render", "{}");
+  fs::create_directories(site.root / "templates");
+  std::string page = read(fs::path(HYOKA_SOURCE_DIR) / "templates/accessibility.html");
+  page.insert(page.find("<h1>"), "<p>〇〇市からのお知らせ</p>\n");
+  std::ofstream(site.root / "templates/accessibility.html") << page;
+  const Run built = site.run("build --no-pdf --quiet --dump-context contexts");
+  INFO(built.out);
+  REQUIRE(built.status == 0);
+  const Run rendered_page = site.run("render accessibility.html --strict --data contexts/ja/accessibility.html.json");
+  INFO(rendered_page.out);
+  REQUIRE(rendered_page.status == 0);
+  CHECK(rendered_page.out == read(site.root / "output/ja/accessibility.html"));
+  CHECK(rendered_page.out.find("〇〇市からのお知らせ") != std::string::npos);
+  const Run policy = site.run("render policy.html --strict --data contexts/en/itabashi/policies/1-2.html.json");
+  CHECK(policy.status == 0);
+  CHECK(policy.out == read(site.root / "output/en/itabashi/policies/1-2.html"));  // hyoka's own template
+}
+
+TEST_CASE("site: the title from hyoka.json is the site's name on every page") {
+  SiteFolder site("title", R"({"title": {"ja": "〇〇市 行政評価", "en": "City of Example: evaluation"}})");
+  REQUIRE(site.run("build --no-pdf --quiet").status == 0);
+  CHECK(read(site.root / "output/ja/itabashi/index.html").find("〇〇市 行政評価") != std::string::npos);
+  CHECK(read(site.root / "output/en/itabashi/index.html").find("City of Example: evaluation") != std::string::npos);
+  CHECK(read(site.root / "output/index.html").find("<title>〇〇市 行政評価 / City of Example: evaluation</title>") !=
+        std::string::npos);
+}
+
+TEST_CASE("site: a Japanese-only site has no English pages or PDFs and no link to them") {
+  SiteFolder site("ja-only", R"({"languages": ["ja"]})", "setagaya");
+  const Run built = site.run("build --quiet");
+  INFO(built.out);
+  REQUIRE(built.status == 0);
+  CHECK(!fs::exists(site.root / "output/en"));
+  CHECK(fs::is_regular_file(site.root / "output/ja/setagaya/pdf/setagaya-booklet.pdf"));
+  const std::regex to_english("(href=\"|src=\"|<loc>)(\\.\\./)*en/");
+  std::size_t pages = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(site.root / "output")) {
+    const auto extension = entry.path().extension();
+    if (extension != ".html" && extension != ".xml") continue;
+    ++pages;
+    const std::string text = read(entry.path());
+    CHECK_MESSAGE(text.find("hreflang=\"en\"") == std::string::npos, entry.path());
+    CHECK_MESSAGE(!std::regex_search(text, to_english), entry.path());
+  }
+  CHECK(pages > 200);
+  CHECK(read(site.root / "output/index.html").find("English") == std::string::npos);
+}
