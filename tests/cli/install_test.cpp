@@ -3,11 +3,8 @@
 // a site of its own overriding one template and one UI string.
 #include <doctest/doctest.h>
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
-#include <map>
 
 #include <nlohmann/json.hpp>
 
@@ -16,30 +13,6 @@
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string read(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
-// Every regular file below `dir`, relative path → bytes.
-std::map<std::string, std::string> tree(const fs::path& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& entry : fs::recursive_directory_iterator(dir))
-    if (entry.is_regular_file()) files[fs::relative(entry.path(), dir).string()] = read(entry.path());
-  return files;
-}
-
-// Runs a command line in `dir`; its output (stdout and stderr) and status.
-Run shell_in(const fs::path& dir, const std::string& command) {
-  FILE* pipe = popen(("cd '" + dir.string() + "' && " + command + " 2>&1").c_str(), "r");
-  REQUIRE(pipe);
-  std::string out;
-  char buffer[4096];
-  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
-  const int status = pclose(pipe);
-  return {WEXITSTATUS(status), out};
-}
 
 std::size_t replace_all(std::string& text, const std::string& from, const std::string& to) {
   std::size_t count = 0;
@@ -50,18 +23,21 @@ std::size_t replace_all(std::string& text, const std::string& from, const std::s
 
 // One installation for the whole file.
 struct Installed {
-  fs::path root = fs::temp_directory_path() / ("hyoka-install-test-" + std::to_string(::getpid()));
+  TempDir folder{"install-test"};
+  fs::path root = folder.path;
   fs::path prefix = root / "prefix";
   fs::path hyoka = prefix / "bin/hyoka";
   fs::path elsewhere = root / "elsewhere";  // the folder the city runs hyoka from
   Run install;
   Installed() {
-    fs::remove_all(root);
     fs::create_directories(elsewhere);
-    install = shell_in(root, std::string(HYOKA_CMAKE) + " --install '" + HYOKA_BUILD_DIR + "' --prefix '" +
-                                 prefix.string() + "'");
+    install = run_in(root, std::string(HYOKA_CMAKE) + " --install '" + HYOKA_BUILD_DIR + "' --prefix '" +
+                               prefix.string() + "'");
   }
-  ~Installed() { fs::remove_all(root); }
+  // The installed hyoka builds the sample content from another folder.
+  Run build_sample(const fs::path& out, const std::string& more) const {
+    return run_in(elsewhere, "'" + hyoka.string() + "' build '" + content + "' --out '" + out.string() + "' --quiet " + more);
+  }
 };
 
 const Installed& installed() {
@@ -81,7 +57,7 @@ TEST_CASE("install: the program, its defaults and a man page under the prefix") 
                            "share/hyoka/schema/policy.schema.json", "share/hyoka/example/setagaya/plan.json",
                            "share/man/man1/hyoka.1.gz"})
     CHECK_MESSAGE(fs::is_regular_file(in.prefix / file), file);
-  const Run man = shell_in(in.root, "gzip -dc prefix/share/man/man1/hyoka.1.gz");
+  const Run man = run_in(in.root, "gzip -dc prefix/share/man/man1/hyoka.1.gz");
   CHECK(man.status == 0);
   CHECK(man.out.find(".TH HYOKA \"1\"") != std::string::npos);
   for (const char* command : {"hyoka build", "hyoka serve", "hyoka new", "hyoka check"})
@@ -92,8 +68,7 @@ TEST_CASE("install: the installed hyoka builds the sample from another folder, b
   const auto& in = installed();
   REQUIRE(in.install.status == 0);
   const fs::path out_installed = in.root / "site-installed", out_tree = in.root / "site-tree";
-  const Run a = shell_in(in.elsewhere, "'" + in.hyoka.string() + "' build '" + content + "' --out '" +
-                                          out_installed.string() + "' --quiet");
+  const Run a = in.build_sample(out_installed, "");
   INFO(a.out);
   REQUIRE(a.status == 0);
   const Run b = hyoka("build " + content + " --out " + out_tree.string() + " --quiet", true);
@@ -112,8 +87,7 @@ TEST_CASE("install: a site that overrides one template and one UI string gets ju
   const auto& in = installed();
   REQUIRE(in.install.status == 0);
   const fs::path defaults = in.root / "defaults-site", city = in.root / "city";
-  const Run plain = shell_in(in.elsewhere, "'" + in.hyoka.string() + "' build '" + content + "' --out '" +
-                                               defaults.string() + "' --quiet --no-pdf");
+  const Run plain = in.build_sample(defaults, "--no-pdf");
   INFO(plain.out);
   REQUIRE(plain.status == 0);
 
@@ -126,7 +100,7 @@ TEST_CASE("install: a site that overrides one template and one UI string gets ju
   const auto en = nlohmann::json::parse(read(in.prefix / "share/hyoka/templates/i18n/en.json"));
   const std::string skip = en["nav"]["skip"];
   std::ofstream(city / "templates/i18n/en.json") << R"({"nav": {"skip": "Skip to the report"}})";
-  const Run built = shell_in(city, "'" + in.hyoka.string() + "' build --quiet --no-pdf");
+  const Run built = run_in(city, "'" + in.hyoka.string() + "' build --quiet --no-pdf");
   INFO(built.out);
   REQUIRE(built.status == 0);
 

@@ -2,10 +2,7 @@
 // `hyoka check` and build at once; nothing existing is overwritten.
 #include <doctest/doctest.h>
 
-#include <unistd.h>
-
 #include <filesystem>
-#include <fstream>
 
 #include <nlohmann/json.hpp>
 
@@ -15,26 +12,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
-struct Folder {
-  fs::path path;
-  explicit Folder(const std::string& name)
-      : path(fs::temp_directory_path() / ("hyoka-new-" + name + "-" + std::to_string(::getpid()))) {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~Folder() { fs::remove_all(path); }
-  // hyoka run in `dir` (relative to the folder).
-  Run in(const std::string& dir, const std::string& arguments) const {
-    return hyoka_in(path / dir, arguments);
-  }
-  static Run hyoka_in(const fs::path& dir, const std::string& arguments) {
-    return hyoka(arguments, true, "cd '" + dir.string() + "' && ");
-  }
+// hyoka run in a folder below a scratch folder.
+struct Folder : TempDir {
+  explicit Folder(const std::string& name) : TempDir("new-" + name) {}
+  Run in(const std::string& dir, const std::string& arguments) const { return hyoka_in(path / dir, arguments); }
 };
 
 std::size_t entries(const fs::path& dir) {

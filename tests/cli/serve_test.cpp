@@ -31,25 +31,17 @@ using namespace std::chrono_literals;
 
 namespace {
 
-std::string read(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
 void write(const fs::path& file, const std::string& text) { std::ofstream(file, std::ios::binary) << text; }
 
 // A site with the Setagaya sample plan, in a scratch folder.
-struct Site {
-  fs::path root;
-  explicit Site(const std::string& name)
-      : root(fs::temp_directory_path() / ("hyoka-serve-test-" + name + "-" + std::to_string(::getpid()))) {
-    fs::remove_all(root);
+struct Site : TempDir {
+  fs::path root = path;
+  explicit Site(const std::string& name) : TempDir("serve-test-" + name) {
     fs::create_directories(root / "content");
     fs::copy(content + "/setagaya", root / "content/setagaya", fs::copy_options::recursive);
     fs::copy(content + "/schema", root / "content/schema", fs::copy_options::recursive);
     write(root / "hyoka.json", R"({"title": {"ja": "テスト市 行政評価", "en": "Test City"}})");
   }
-  ~Site() { fs::remove_all(root); }
   fs::path policy() const { return root / "content/setagaya/policies/1-1-2.json"; }
 };
 

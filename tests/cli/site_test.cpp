@@ -3,8 +3,6 @@
 // lookup, its title, a Japanese-only site.
 #include <doctest/doctest.h>
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -15,34 +13,20 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
-struct SiteFolder {
-  fs::path root;
-  explicit SiteFolder(const std::string& name, const std::string& config, const std::string& plan = "itabashi")
-      : root(fs::temp_directory_path() / ("hyoka-site-test-" + name + "-" + std::to_string(::getpid()))) {
-    fs::remove_all(root);
+// A site holding one sample plan and the given hyoka.json.
+struct SiteFolder : TempDir {
+  fs::path root = path;
+  SiteFolder(const std::string& name, const std::string& config, const std::string& plan = "itabashi")
+      : TempDir("site-test-" + name) {
     fs::create_directories(root / "content");
     fs::copy(content + "/" + plan, root / "content" / plan, fs::copy_options::recursive);
     std::ofstream(root / "hyoka.json") << config;
   }
-  ~SiteFolder() { fs::remove_all(root); }
-  Run run(const std::string& arguments) const { return hyoka(arguments, true, "cd '" + root.string() + "' && "); }
+  Run run(const std::string& arguments) const { return hyoka_in(root, arguments); }
   std::string text_of(const fs::path& pdf) const {
-    const Run text = hyoka_shell("pdftotext '" + (root / pdf).string() + "' -");
+    const Run text = run_in(root, "pdftotext '" + pdf.string() + "' -");
     REQUIRE(text.status == 0);
     return text.out;
-  }
-  static Run hyoka_shell(const std::string& command) {
-    FILE* pipe = popen((command + " 2>/dev/null").c_str(), "r");
-    std::string out;
-    char buffer[4096];
-    while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
-    const int status = pclose(pipe);
-    return {WEXITSTATUS(status), out};
   }
 };
 
