@@ -109,10 +109,6 @@ std::optional<fs::path> config_file(const ServeArgs& args) {
   return fs::absolute(file, ec).lexically_normal();
 }
 
-bool is_loopback(const std::string& host) {
-  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
-}
-
 std::string url_of(const std::string& host, int port) {
   const std::string shown = host.find(':') != std::string::npos ? "[" + host + "]" : host;
   return "http://" + shown + ":" + std::to_string(port) + "/";

@@ -7,6 +7,8 @@
 
 #include <httplib.h>
 
+#include <algorithm>
+
 #include "template/python.hpp"
 
 namespace hyoka::cli {
@@ -85,6 +87,25 @@ std::string mime_type(std::string_view path) {
       if (extension == ext) return std::string(type);
   }
   return "application/octet-stream";
+}
+
+bool is_loopback(std::string_view host) {
+  const bool ipv4_127 = host.rfind("127.", 0) == 0 && std::count(host.begin(), host.end(), '.') == 3 &&
+                        host.find_first_not_of("0123456789.") == std::string_view::npos;
+  return host == "localhost" || host == "::1" || ipv4_127;
+}
+
+bool names_this_machine(std::string_view host) {
+  if (host.rfind("[::1]", 0) == 0) host.remove_prefix(5);
+  else if (const auto colon = host.rfind(':'); colon != std::string_view::npos) {
+    if (!is_loopback(host.substr(0, colon))) return false;
+    host.remove_prefix(colon);
+  } else {
+    return is_loopback(host);
+  }
+  if (host.empty()) return true;
+  if (host[0] != ':' || host.size() == 1) return false;
+  return host.find_first_not_of("0123456789", 1) == std::string_view::npos;
 }
 
 namespace {
@@ -243,6 +264,7 @@ struct PreviewServer::Impl {
   fs::path root;
   const BuildState& state;
   Server server;
+  bool loopback_only = true;
 
   Impl(fs::path site_dir, const BuildState& s) : root(std::move(site_dir)), state(s) {
     // Each open page holds one thread for its event stream.
@@ -266,6 +288,11 @@ struct PreviewServer::Impl {
 
   void handle(const httplib::Request& req, httplib::Response& res) {
     set_common_headers(res);
+    if (loopback_only && !names_this_machine(req.get_header_value("Host"))) {
+      res.status = 403;
+      return res.set_content("403 Forbidden: the preview answers only requests for localhost or 127.0.0.1\n",
+                             "text/plain; charset=utf-8");
+    }
     if (req.path == "/__hyoka/live.js") return res.set_content(live_script, "text/javascript; charset=utf-8");
     if (req.path == "/__hyoka/events") return events(res);
     const auto relative = site_relative(req.path);
@@ -318,6 +345,7 @@ PreviewServer::~PreviewServer() = default;
 int PreviewServer::bind(const std::string& host, int port) {
   const int bound = port == 0 ? impl_->server.bind_to_any_port(host) : impl_->server.bind_to_port(host, port) ? port : -1;
   if (bound > 0) impl_->server.raise_backlog();
+  impl_->loopback_only = is_loopback(host);
   return bound;
 }
 

@@ -54,6 +54,13 @@ class BuildState {
 std::optional<std::string> site_relative(std::string_view request_path);
 // "text/html; charset=utf-8" for "x.html", by the file's extension.
 std::string mime_type(std::string_view path);
+// 127.0.0.1, ::1, localhost: this machine only.
+bool is_loopback(std::string_view host);
+// Whether a request's Host header names this machine (localhost,
+// 127.0.0.1, [::1], with any port): a preview on the loopback address
+// answers only those, so that a web page elsewhere cannot read it through a
+// name of its own that resolves to 127.0.0.1 (DNS rebinding).
+bool names_this_machine(std::string_view host_header);
 // `html` with the live-reload script (and the overlay, when the last build
 // failed) before </body>.
 std::string inject(std::string html, const BuildState::Snapshot& state);
@@ -62,7 +69,8 @@ class PreviewServer {
  public:
   PreviewServer(std::filesystem::path site_dir, const BuildState& state);
   ~PreviewServer();
-  // Binds (port 0: any free port); returns the port, or -1.
+  // Binds (port 0: any free port); returns the port, or -1. On a loopback
+  // address, requests must name this machine in their Host header.
   int bind(const std::string& host, int port);
   // Serves until stop().
   void listen();

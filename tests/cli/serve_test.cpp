@@ -311,6 +311,22 @@ TEST_CASE("serve: only files of the built site: .. and absolute paths, links out
   }
 }
 
+TEST_CASE("serve: on the loopback address only requests that name this machine (no DNS rebinding)") {
+  Site site("host");
+  Serve serve(site.root, {"--no-pdf"});
+  const std::string port = std::to_string(serve.port());
+  const std::pair<std::string, int> hosts[] = {
+      {"127.0.0.1:" + port, 200}, {"localhost:" + port, 200}, {"localhost", 200}, {"[::1]:" + port, 200},
+      {"attacker.example:" + port, 403}, {"attacker.example", 403}, {"127.0.0.1.attacker.example", 403},
+      {"localhost:80x", 403}, {"", 403},
+  };
+  for (const auto& [host, status] : hosts) {
+    const std::string response =
+        raw_request(serve.port(), "GET /ja/index.html HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+    CHECK_MESSAGE(status_of(response) == status, host);
+  }
+}
+
 TEST_CASE("serve: 100 concurrent requests are all answered") {
   Site site("concurrent");
   Serve serve(site.root, {"--no-pdf"});
