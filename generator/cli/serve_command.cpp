@@ -134,7 +134,7 @@ class Preview {
       std::cerr << "hyoka serve: warning: listening on " << args_.bind
                 << ": anyone who can reach this machine can read the preview\n";
     watch_site(watcher_, *options, config);  // before the build: a save during it is not lost
-    rebuild(*options, true);
+    const bool pdfs_next = rebuild_pages(*options, true);
     std::cout << "hyoka serve: " << url_of(args_.bind, port) << " (rebuilds on every save; Ctrl-C to stop)" << std::endl;
     std::jthread http([this] { server_.listen(); });
     std::jthread on_signal([this, &signals] {
@@ -151,6 +151,7 @@ class Preview {
         ::pthread_kill(on_signal.native_handle(), SIGTERM);  // ends its sigwait
       }
     } shutdown{*this, on_signal};
+    if (pdfs_next) rebuild_pdfs(*options);
     while (auto changed = watcher_.wait(std::chrono::milliseconds(15))) {
       if (config && std::find(changed->begin(), changed->end(), *config) != changed->end()) {
         std::ostringstream errors;
@@ -163,19 +164,23 @@ class Preview {
         options = std::move(reloaded);
         watch_site(watcher_, *options, config);
       }
-      rebuild(*options, false);
+      if (rebuild_pages(*options, false)) rebuild_pdfs(*options);
     }
     return 0;
   }
 
  private:
-  // The pages first, so that open pages reload at once, then the PDFs of the
-  // plans that changed (the slow part), whose errors show as well.
-  void rebuild(const site::BuildOptions& options, bool first) {
+  // The pages first, so that open pages reload at once; true when the PDFs
+  // of plans that changed (the slow part) are still to be rendered.
+  bool rebuild_pages(const site::BuildOptions& options, bool first) {
     BuildResult pages = build_step(options, site::BuildOptions::Step::pages_first, std::cout);
     const bool pdfs_next = pages.problems.empty() && pages.pdfs_pending > 0;
     publish(std::move(pages), first);
-    if (!pdfs_next) return;
+    return pdfs_next;
+  }
+
+  // Their errors (a broken layout) show as well.
+  void rebuild_pdfs(const site::BuildOptions& options) {
     BuildResult pdfs = build_step(options, site::BuildOptions::Step::pdfs_only, std::cout);
     pdfs.changed = false;  // a PDF is no page to reload
     publish(std::move(pdfs), false);

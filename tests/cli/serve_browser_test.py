@@ -117,8 +117,8 @@ def main():
 
         # A broken save: reload to the last good page with the errors over it.
         policy.write_text('{\n  "id": "1-1-2",\n  "area" "1"\n}\n', encoding="utf-8")
-        page.wait_until("!window.stillTheSamePage && document.getElementById('hyoka-overlay') !== null",
-                        "show the overlay")
+        page.wait_until("document.readyState === 'complete' && !window.stillTheSamePage && "
+                        "document.getElementById('hyoka-overlay') !== null", "show the overlay")
         overlay = page.eval("(() => { const o = document.getElementById('hyoka-overlay'); const s = getComputedStyle(o);"
                             " return {text: o.innerText, position: s.position, visible: o.offsetHeight > 0,"
                             " page: document.body.innerHTML.includes('<span class=\"num\">227</span>')}; })()")

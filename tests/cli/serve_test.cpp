@@ -215,6 +215,9 @@ TEST_CASE("serve: the built site over HTTP with MIME types (the script only in w
   Site site("pages");
   Serve serve(site.root);
   CHECK(listens_only_on_loopback(serve.port()));
+  std::smatch pdfs;  // the URL comes once the pages are built; the PDFs follow
+  REQUIRE_MESSAGE(serve.wait_for_output(std::regex("PDFs in \\d+ ms: 48 rendered"), pdfs, std::chrono::seconds(120)),
+                  serve.output());
   httplib::Client client("127.0.0.1", serve.port());
   const fs::path out = serve.out_dir();
 
