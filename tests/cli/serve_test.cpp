@@ -416,6 +416,30 @@ TEST_CASE("serve: a saved policy appears after the reload and a broken one shows
   CHECK(client.Get(page)->body.find("hyoka-overlay") == std::string::npos);
 }
 
+TEST_CASE("serve: content that never built shows its errors on every path until it builds") {
+  Site site("never-built");
+  const std::string good = read(site.policy());
+  write(site.policy(), "");  // an empty file: refused
+  Serve serve(site.root, {"--no-pdf"});
+  INFO("hyoka serve said:\n", serve.output());
+  Events events(serve.port());
+  const std::uint64_t first = events.wait_after(0);
+  httplib::Client client("127.0.0.1", serve.port());
+  for (const char* path : {"/", "/ja/index.html"}) {
+    auto response = client.Get(path);
+    REQUIRE_MESSAGE(response, path);
+    CHECK_MESSAGE(response->status == 404, path);
+    CHECK_MESSAGE(response->body.find("<code class=\"file\">content/setagaya/policies/1-1-2.json") != std::string::npos,
+                  path);
+    CHECK_MESSAGE(response->body.find("/__hyoka/live.js") != std::string::npos, path);  // it reloads when fixed
+  }
+  write(site.policy(), good);
+  REQUIRE(events.wait_after(first) > first);
+  auto fixed = client.Get("/ja/index.html");
+  CHECK(fixed->status == 200);
+  CHECK(fixed->body.find("hyoka-overlay") == std::string::npos);
+}
+
 TEST_CASE("serve: Ctrl-C stops it cleanly: exit 0, its folder removed, the port closed") {
   Site site("stop");
   Serve serve(site.root, {"--no-pdf"});
