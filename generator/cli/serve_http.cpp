@@ -252,12 +252,21 @@ void set_common_headers(httplib::Response& res) {
 
 }  // namespace
 
-// cpp-httplib 0.11 listens with a backlog of 5: a burst of connections
-// (a page's assets, the 100 of a test) would wait for SYN retries. Calling
-// listen() again on the bound socket raises it.
+// Two things cpp-httplib 0.11 does not offer. It listens with a backlog of
+// 5: a burst of connections (a page's assets, the 100 of a test) would wait
+// for SYN retries; calling listen() again on the bound socket raises it. Its
+// stop() does nothing before listen() has started (a Ctrl-C right at the
+// start would be lost); closing the socket ends a listen() at any time,
+// even one still to come.
 class Server : public httplib::Server {
  public:
   void raise_backlog() { ::listen(svr_sock_, SOMAXCONN); }
+  void halt() {
+    const auto sock = svr_sock_.exchange(INVALID_SOCKET);
+    if (sock == INVALID_SOCKET) return;
+    ::shutdown(sock, SHUT_RDWR);
+    ::close(sock);
+  }
 };
 
 struct PreviewServer::Impl {
@@ -350,6 +359,6 @@ int PreviewServer::bind(const std::string& host, int port) {
 }
 
 void PreviewServer::listen() { impl_->server.listen_after_bind(); }
-void PreviewServer::stop() { impl_->server.stop(); }
+void PreviewServer::stop() { impl_->server.halt(); }
 
 }  // namespace hyoka::cli
