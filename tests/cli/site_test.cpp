@@ -7,6 +7,8 @@
 #include <fstream>
 #include <regex>
 
+#include <nlohmann/json.hpp>
+
 #include "run.hpp"
 
 namespace fs = std::filesystem;
@@ -92,9 +94,23 @@ TEST_CASE("site: render looks a template name up as the build does (the site's o
   CHECK(policy.out == read(site.root / "output/en/itabashi/policies/1-2.html"));  // hyoka's own template
 }
 
-TEST_CASE("site: the title from hyoka.json is the site's name on every page") {
-  SiteFolder site("title", R"({"title": {"ja": "〇〇市 行政評価", "en": "City of Example: evaluation"}})");
-  REQUIRE(site.run("build --no-pdf --quiet").status == 0);
+TEST_CASE("site: the title from hyoka.json is the site's name on every page, the rest is the site object") {
+  SiteFolder site("title", R"({"title": {"ja": "〇〇市 行政評価", "en": "City of Example: evaluation"},
+    "base_url": "https://www.city.example.lg.jp/hyoka",
+    "publisher": {"name": {"ja": "〇〇市 政策経営部"}, "url": "https://www.city.example.lg.jp/"},
+    "licence": {"name": {"ja": "CC BY 4.0", "en": "CC BY 4.0"}, "url": "https://creativecommons.org/licenses/by/4.0/"}})");
+  REQUIRE(site.run("build --no-pdf --quiet --dump-context contexts").status == 0);
+  // What the templates get (the footer shows publisher and licence).
+  const auto context = nlohmann::json::parse(read(site.root / "contexts/en/itabashi/policies/1-2.html.json"));
+  CHECK(context["site"]["title"]["text"] == "City of Example: evaluation");
+  CHECK(context["site"]["publisher"]["name"]["text"] == "〇〇市 政策経営部");
+  CHECK(context["site"]["publisher"]["name"]["fallback"] == true);  // no English: shown in Japanese, marked
+  CHECK(context["site"]["publisher"]["url"] == "https://www.city.example.lg.jp/");
+  CHECK(context["site"]["licence"]["url"] == "https://creativecommons.org/licenses/by/4.0/");
+  CHECK(context["site"]["base_url"] == "https://www.city.example.lg.jp/hyoka/");
+  CHECK(context["site"]["languages"] == nlohmann::json::array({"ja", "en"}));
+  CHECK(read(site.root / "output/ja/itabashi/index.html").find("https://www.city.example.lg.jp/hyoka/ja/itabashi/index.html") !=
+        std::string::npos);  // base_url: the canonical link
   CHECK(read(site.root / "output/ja/itabashi/index.html").find("〇〇市 行政評価") != std::string::npos);
   CHECK(read(site.root / "output/en/itabashi/index.html").find("City of Example: evaluation") != std::string::npos);
   CHECK(read(site.root / "output/index.html").find("<title>〇〇市 行政評価 / City of Example: evaluation</title>") !=
