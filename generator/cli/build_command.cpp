@@ -6,6 +6,7 @@
 #include <memory>
 #include <sstream>
 
+#include "cli/build_setup.hpp"
 #include "cli/commands.hpp"
 #include "model/diagnostics.hpp"
 #include "pdf/pdf.hpp"
@@ -14,21 +15,7 @@
 
 namespace hyoka::cli {
 namespace {
-
-struct BuildArgs {
-  std::string content = "content";
-  std::string out = "output";
-  std::string templates = "templates";
-  std::string assets = "assets";
-  std::string base_url;
-  std::string dump_context;
-  std::string font;
-  bool no_pdf = false;
-  bool quiet = false;
-  unsigned jobs = 0;
-  int year = 0;
-  std::string shard;  // "K/N"
-};
+namespace fs = std::filesystem;
 
 // "2/8" → {2, 8}; throws CLI::ValidationError otherwise.
 site::Shard parse_shard(const std::string& text) {
@@ -52,18 +39,17 @@ class PdfWriterSink : public site::PdfSink {
                const std::filesystem::path& file) override {
     writer_.write_booklet(plan, evaluation, lang, file);
   }
-  // The layout files' bytes and the font's identity (its size and time, not its 4 MB).
+  // The effective layouts' bytes (a site's own over hyoka's, file by file)
+  // and the font's identity (its size and time, not its 4 MB).
   std::string fingerprint() const override {
-    namespace fs = std::filesystem;
     std::string out = options_.font_path.string();
     std::error_code ec;
     out += " " + std::to_string(fs::file_size(options_.font_path, ec)) + " " +
            std::to_string(fs::last_write_time(options_.font_path, ec).time_since_epoch().count()) + "\n";
-    std::vector<fs::path> layouts;
-    for (const auto& entry : fs::directory_iterator(options_.layouts_dir, ec))
-      if (entry.is_regular_file()) layouts.push_back(entry.path());
-    std::sort(layouts.begin(), layouts.end());
-    for (const auto& file : layouts) out += file.filename().string() + "\n" + site::read_file(file) + "\n";
+    std::vector<fs::path> dirs = options_.layout_overrides;
+    dirs.push_back(options_.layouts_dir);
+    for (const auto& [name, file] : site::SearchPath(dirs).files())
+      if (name.find('/') == std::string::npos) out += name + "\n" + site::read_file(file) + "\n";
     return out;
   }
 
@@ -72,15 +58,20 @@ class PdfWriterSink : public site::PdfSink {
   pdf::Writer writer_;
 };
 
-site::BuildOptions to_options(const BuildArgs& args) {
+}  // namespace
+
+std::optional<site::BuildOptions> build_options(const BuildArgs& args, std::ostream& err) {
+  const bool named_content = !args.content.empty();
+  const auto site = open_site(args.site, named_content ? ConfigNeed::if_present : ConfigNeed::required, err);
+  if (!site) return std::nullopt;
   site::BuildOptions options;
-  options.content_dir = args.content;
-  options.out_dir = args.out;
-  options.templates_dir = args.templates;
-  options.assets_dir = args.assets;
+  options.resources = site->resources;
+  if (site->config) options.site = site->config->info;
+  options.content_dir = named_content ? fs::path(args.content) : site->config->content;
+  options.out_dir = !args.out.empty() ? fs::path(args.out) : site->config ? site->config->output : fs::path("output");
   options.jobs = args.jobs;
   options.quiet = args.quiet;
-  options.base_url = args.base_url;
+  options.base_url = !args.base_url.empty() ? args.base_url : site->config ? site->config->base_url : "";
   if (!options.base_url.empty() && options.base_url.back() != '/') options.base_url += '/';
   options.dump_context = args.dump_context;
   if (args.year) options.year = args.year;
@@ -88,13 +79,13 @@ site::BuildOptions to_options(const BuildArgs& args) {
   // Tests simulate a full disk with this; it is not a user option.
   if (const char* fail = std::getenv("HYOKA_FAIL_AFTER_WRITES")) options.fail_after_writes = std::atol(fail);
   if (!args.no_pdf) {
-    pdf::Options pdf_options;
-    pdf_options.layouts_dir = std::filesystem::path(args.templates) / "layouts";
-    if (!args.font.empty()) pdf_options.font_path = args.font;
-    options.pdf = [pdf_options] { return std::make_unique<PdfWriterSink>(pdf_options); };
+    const pdf::Options pdf = pdf_options(*site, args.font);
+    options.pdf = [pdf] { return std::make_unique<PdfWriterSink>(pdf); };
   }
   return options;
 }
+
+namespace {
 
 std::string human_bytes(std::size_t bytes) {
   std::ostringstream out;
@@ -103,50 +94,59 @@ std::string human_bytes(std::size_t bytes) {
   return out.str();
 }
 
-void print_summary(const site::BuildSummary& s, const BuildArgs& args) {
+void print_summary(const site::BuildSummary& s, const std::string& out) {
   for (const auto& plan : s.plans)
     std::cerr << "  " << plan.id << ": FY" << plan.year << ", " << plan.fallbacks
               << " English text(s) not yet translated (shown in Japanese)\n";
   std::cerr << "hyoka build: " << s.pages << " pages, " << s.pdfs << " PDFs (" << s.pdfs_rendered << " rendered), "
             << s.files << " files, " << human_bytes(s.bytes) << "; " << s.written << " written, "
             << s.files - s.written << " unchanged, " << s.removed << " removed; " << s.warnings << " warning(s), "
-            << std::fixed << std::setprecision(2) << s.seconds << " s → " << args.out << "\n";
+            << std::fixed << std::setprecision(2) << s.seconds << " s → " << out << "\n";
 }
 
 int run_build(const BuildArgs& args) {
+  const auto options = build_options(args, std::cerr);
+  if (!options) return 1;
+  const std::string out = options->out_dir.string();
   try {
-    const site::BuildSummary summary = site::build(to_options(args), std::cerr);
-    if (!args.quiet) print_summary(summary, args);
+    const site::BuildSummary summary = site::build(*options, std::cerr);
+    if (!args.quiet) print_summary(summary, out);
     return 0;
   } catch (const site::ContentError& e) {
     for (const auto& d : e.diagnostics.items()) std::cerr << model::format(d) << "\n";
     std::cerr << "hyoka build: " << e.diagnostics.error_count() << " error(s) in the content; "
-              << args.out << " was not changed\n";
+              << out << " was not changed\n";
   } catch (const site::BuildError& e) {
-    std::cerr << "hyoka build: error: " << e.what() << "\n" << args.out << " was not changed\n";
+    std::cerr << "hyoka build: error: " << e.what() << "\n" << out << " was not changed\n";
   } catch (const pdf::PdfError& e) {
-    std::cerr << "hyoka build: PDF error: " << e.what() << "\n" << args.out << " was not changed\n";
+    std::cerr << "hyoka build: PDF error: " << e.what() << "\n" << out << " was not changed\n";
   }
   return 1;
 }
 
 }  // namespace
 
+void add_build_options(CLI::App& command, BuildArgs& args) {
+  command.add_flag("--no-pdf", args.no_pdf, "Skip the PDF sheets and booklets");
+  command.add_option("--jobs,-j", args.jobs, "Parallel workers (default: one per core)");
+  command.add_option("--year", args.year, "Fiscal year to evaluate (default: each plan's evaluation_year)");
+  command.add_option("--font", args.font, "TrueType/OpenType font for the PDFs (default: the site's, else IPAexGothic)");
+  add_site_options(command, args.site);
+}
+
 void add_build_command(CLI::App& app) {
   auto args = std::make_shared<BuildArgs>();
-  auto* command = app.add_subcommand("build", "Build the bilingual static site (ja/, en/) and the PDFs from every plan "
-                                              "in CONTENT_DIR; the output folder is replaced only when the build succeeds");
-  command->add_option("CONTENT_DIR", args->content, "Folder holding one folder per plan")->capture_default_str();
-  command->add_option("--out,-o", args->out, "Output folder (replaced as a whole)")->capture_default_str();
-  command->add_flag("--no-pdf", args->no_pdf, "Skip the PDF sheets and booklets");
-  command->add_option("--jobs,-j", args->jobs, "Parallel workers (default: one per core)");
+  auto* command = app.add_subcommand("build", "Build the bilingual static site (ja/, en/) and the PDFs: of the site in "
+                                              "the current folder (hyoka.json), or of every plan in CONTENT_DIR; the "
+                                              "output folder is replaced only when the build succeeds");
+  command->add_option("CONTENT_DIR", args->content,
+                      "Folder holding one folder per plan (default: the site's content folder)");
+  command->add_option("--out,-o", args->out, "Output folder, replaced as a whole (default: the site's, else output)");
   command->add_flag("--quiet,-q", args->quiet, "No progress or summary, only errors");
-  command->add_option("--year", args->year, "Fiscal year to evaluate (default: each plan's evaluation_year)");
-  command->add_option("--templates", args->templates, "Template folder (with i18n/)")->capture_default_str();
-  command->add_option("--assets", args->assets, "Static assets copied to <out>/assets")->capture_default_str();
+  add_build_options(*command, *args);
   command->add_option("--base-url", args->base_url,
-                      "Public URL of the site (https://…/): makes canonical links, og:url, sitemap.xml and 404.html's links absolute");
-  command->add_option("--font", args->font, "TrueType/OpenType font for the PDFs");
+                      "Public URL of the site (https://…/): makes canonical links, og:url, sitemap.xml and 404.html's "
+                      "links absolute (default: the site's base_url)");
   command->add_option("--shard", args->shard,
                       "Build only plans i with i mod N = K (K/N, e.g. 0/4); shard 0 also builds the shared pages. "
                       "Copying the N outputs into one folder gives the full site");

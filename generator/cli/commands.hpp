@@ -9,6 +9,8 @@ void add_evaluate_command(CLI::App& app);
 void add_build_command(CLI::App& app);
 void add_render_command(CLI::App& app);
 void add_packet_command(CLI::App& app);
+void add_new_command(CLI::App& app);
+void add_serve_command(CLI::App& app);
 
 }  // namespace hyoka::cli
 

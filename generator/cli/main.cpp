@@ -12,6 +12,8 @@ int main(int argc, char** argv) {
   hyoka::cli::add_build_command(app);
   hyoka::cli::add_render_command(app);
   hyoka::cli::add_packet_command(app);
+  hyoka::cli::add_new_command(app);
+  hyoka::cli::add_serve_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

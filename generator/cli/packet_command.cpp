@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/plan_loading.hpp"
+#include "cli/site_lookup.hpp"
 #include "evaluate/evaluate.hpp"
 #include "model/loader.hpp"
 #include "pdf/pdf.hpp"
@@ -19,7 +20,7 @@ struct PacketOptions {
   std::string out;
   int year = 0;
   std::string font;
-  std::string templates;
+  SiteArgs site;
 };
 
 int run_packet(const PacketOptions& options) {
@@ -30,13 +31,12 @@ int run_packet(const PacketOptions& options) {
   if (options.year && !year_in_period(plan, options.year)) return 1;
   auto evaluation = evaluate::evaluate_plan(plan, options.year);
 
-  pdf::Options pdf_options;
-  if (!options.font.empty()) pdf_options.font_path = options.font;
-  if (!options.templates.empty()) pdf_options.layouts_dir = std::filesystem::path(options.templates) / "layouts";
+  const auto site = open_site(options.site, ConfigNeed::if_present, std::cerr);
+  if (!site) return 1;
   auto lang = options.lang == "en" ? model::Lang::en : model::Lang::ja;
   std::filesystem::path out = options.out.empty() ? plan.id + "-packet." + options.lang + ".pdf" : options.out;
   try {
-    pdf::Writer writer(pdf_options);
+    pdf::Writer writer(pdf_options(*site, options.font));
     int sheets = writer.write_packet(plan, evaluation, {options.grades, options.areas, options.policies, options.divisions},
                                      lang, out);
     std::cout << "wrote " << out.string() << " (" << sheets << (sheets == 1 ? " sheet" : " sheets") << ")\n";
@@ -65,8 +65,8 @@ void add_packet_command(CLI::App& app) {
       ->capture_default_str();
   command->add_option("--out", options->out, "Output file (default: <plan id>-packet.<lang>.pdf)");
   command->add_option("--year", options->year, "Fiscal year to evaluate (default: the plan's evaluation_year)");
-  command->add_option("--font", options->font, "TrueType font to embed (default: IPAexGothic)");
-  command->add_option("--templates", options->templates, "Templates folder holding layouts/ (default: the repository's)");
+  command->add_option("--font", options->font, "TrueType font to embed (default: the site's, else IPAexGothic)");
+  add_site_options(*command, options->site);
   command->callback([options] { exit_with(run_packet(*options)); });
 }
 

@@ -15,6 +15,8 @@ namespace hyoka::pdf {
 struct Options {
   std::filesystem::path font_path = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf";
   std::filesystem::path layouts_dir;  // templates/layouts; the plan's `layout` names a file there
+  // Folders searched before layouts_dir, file by file: a site's own templates/layouts.
+  std::vector<std::filesystem::path> layout_overrides{};
 };
 
 class WriterState;

@@ -28,6 +28,11 @@ class WriterState {
     std::filesystem::path dir = options_.layouts_dir;
     if (dir.empty()) dir = plan.root.parent_path().parent_path() / "templates" / "layouts";
     std::filesystem::path file = dir / (name + ".json");
+    for (const auto& override_dir : options_.layout_overrides)
+      if (std::error_code ec; std::filesystem::is_regular_file(override_dir / (name + ".json"), ec)) {
+        file = override_dir / (name + ".json");
+        break;
+      }
     auto it = layouts_.find(file);
     if (it == layouts_.end()) it = layouts_.emplace(file, load_layout(file)).first;
     return it->second;

@@ -189,6 +189,10 @@ class RenderSink : public PageSink {
   std::atomic<std::size_t> pages_{0};
 };
 
+SiteOptions site_options(const BuildOptions& options) {
+  return {static_cast<bool>(options.pdf), options.base_url, options.site};
+}
+
 // One task per plan and language: the unit of parallel work and of memory.
 struct PlanTask {
   std::size_t plan;
@@ -197,36 +201,40 @@ struct PlanTask {
 
 void render_plans(const LoadedPlans& loaded, const BuildOptions& options, const Catalogues& i18n, RenderSink& sink,
                   Staging& out, Pool& pool, std::ostream& log, BuildSummary& summary) {
+  const auto& languages = options.site.languages;
   std::vector<PlanTask> tasks;
   for (std::size_t i = 0; i < loaded.plans.size(); ++i)
     if (loaded.in_shard[i])
-      for (model::Lang lang : model::all_langs) tasks.push_back({i, lang});
+      for (model::Lang lang : languages) tasks.push_back({i, lang});
   const auto inputs = loaded.inputs();
-  const SiteOptions site{static_cast<bool>(options.pdf), options.base_url};
+  const SiteOptions site = site_options(options);
   std::vector<PlanPages> results(tasks.size());
   Progress progress(log, options.quiet, "plans × languages", tasks.size());
   pool.run(tasks.size(), [&](std::size_t t, std::size_t) {
     results[t] = plan_pages(inputs[tasks[t].plan], tasks[t].lang, i18n, site, sink);
     progress.tick([&] { return ", " + std::to_string(sink.pages()) + " pages"; });
   });
-  // Tasks of a plan are adjacent: ja, then en.
-  for (std::size_t t = 0; t + 1 < tasks.size(); t += 2) {
+  // Tasks of a plan are adjacent, one per language.
+  for (std::size_t t = 0; t < tasks.size(); t += languages.size()) {
     const model::Plan& plan = loaded.plans[tasks[t].plan];
-    std::vector<std::string> paths = std::move(results[t].paths);
-    paths.insert(paths.end(), results[t + 1].paths.begin(), results[t + 1].paths.end());
+    std::vector<std::string> paths;
+    int fallbacks = 0;
+    for (std::size_t l = 0; l < languages.size(); ++l) {
+      paths.insert(paths.end(), results[t + l].paths.begin(), results[t + l].paths.end());
+      fallbacks += results[t + l].fallbacks;
+    }
     out.write(sitemap_file(plan.id), sitemap(paths, options.base_url));
-    summary.plans.push_back({plan.id, loaded.evaluations[tasks[t].plan].year, results[t + 1].fallbacks});
+    summary.plans.push_back({plan.id, loaded.evaluations[tasks[t].plan].year, fallbacks});
   }
 }
 
 void render_site_pages(const LoadedPlans& loaded, const BuildOptions& options, const Catalogues& i18n,
                        RenderSink& sink, Staging& out) {
-  const SiteOptions site{static_cast<bool>(options.pdf), options.base_url};
-  out.write(sitemap_file(""), sitemap(site_pages(loaded.inputs(), i18n, site, sink), options.base_url));
+  out.write(sitemap_file(""), sitemap(site_pages(loaded.inputs(), i18n, site_options(options), sink), options.base_url));
   std::vector<std::string> ids;
   for (const auto& plan : loaded.plans) ids.push_back(plan.id);
   out.write("sitemap.xml", sitemap_index(ids, options.base_url));
-  if (fs::is_directory(options.assets_dir)) out.copy_tree(options.assets_dir, "assets");
+  for (const auto& [relative, file] : options.resources.assets.files()) out.write("assets/" + relative, read_file(file));
 }
 
 // FNV-1a: a stable 64-bit digest, to tell whether the PDFs' inputs changed.
@@ -273,6 +281,11 @@ std::string pdf_key(const model::Plan& plan, Digest digest) {
   return "hyoka pdf inputs " + digest.hex() + "\n";
 }
 
+// The files render_pdfs() writes: PDFs and the digests of their inputs.
+bool is_pdf_or_key(const std::string& path) {
+  return path.rfind(".hyoka/", 0) == 0 || (path.size() > 4 && path.compare(path.size() - 4, 4, ".pdf") == 0);
+}
+
 struct PdfTask {
   std::size_t plan;
   model::Lang lang;
@@ -280,9 +293,9 @@ struct PdfTask {
   std::string path;
 };
 
-std::vector<PdfTask> pdf_tasks(const model::Plan& plan, std::size_t index) {
+std::vector<PdfTask> pdf_tasks(const model::Plan& plan, std::size_t index, const std::vector<model::Lang>& languages) {
   std::vector<PdfTask> tasks;
-  for (model::Lang lang : model::all_langs) {
+  for (model::Lang lang : languages) {
     const std::string prefix = std::string(model::code(lang)) + "/";
     tasks.push_back({index, lang, "", prefix + routes::booklet_pdf(plan.id)});
     for (const auto& policy : plan.policies) tasks.push_back({index, lang, policy.id, prefix + routes::sheet_pdf(plan.id, policy.id)});
@@ -301,13 +314,19 @@ void render_pdfs(const BuildOptions& options, const LoadedPlans& loaded, Staging
   for (std::size_t i = 0; i < loaded.plans.size(); ++i) {
     if (!loaded.in_shard[i]) continue;
     const model::Plan& plan = loaded.plans[i];
-    const auto plan_tasks = pdf_tasks(plan, i);
+    const auto plan_tasks = pdf_tasks(plan, i, options.site.languages);
     summary.pdfs += plan_tasks.size();
     const std::string key_file = ".hyoka/pdf-" + plan.id + ".key";
     const std::string key = pdf_key(plan, inputs);
     const bool unchanged = out.previous(key_file) == key &&
                            std::all_of(plan_tasks.begin(), plan_tasks.end(),
                                        [&](const PdfTask& t) { return out.has_previous(t.path); });
+    if (!unchanged && options.step == BuildOptions::Step::pages_first) {
+      out.keep_previous(key_file);  // still the digest of what the kept PDFs were made from
+      for (const auto& t : plan_tasks) out.keep_previous(t.path);
+      summary.pdfs_deferred += plan_tasks.size();
+      continue;
+    }
     out.write(key_file, key);
     if (unchanged) {
       for (const auto& t : plan_tasks) out.keep_previous(t.path);
@@ -329,9 +348,14 @@ void render_pdfs(const BuildOptions& options, const LoadedPlans& loaded, Staging
   summary.pdfs_rendered = tasks.size();
 }
 
-Catalogues load_catalogues(const fs::path& templates) {
+// hyoka's catalogues with the site's merged over them, and the site's title on top.
+Catalogues load_catalogues(const BuildOptions& options) {
   try {
-    return Catalogues::load(templates / "i18n");
+    Catalogues catalogues = Catalogues::load(options.resources.i18n.dirs());
+    json ja = catalogues.of(model::Lang::ja), en = catalogues.of(model::Lang::en);
+    apply_site_strings(options.site, model::Lang::ja, ja);
+    apply_site_strings(options.site, model::Lang::en, en);
+    return Catalogues::from_json(std::move(ja), std::move(en));
   } catch (const I18nError& e) {
     throw BuildError(e.what());
   }
@@ -345,8 +369,8 @@ BuildSummary build(const BuildOptions& options, std::ostream& log) {
     throw BuildError("--shard K/N needs 0 <= K < N");
   Pool pool(options.jobs);
   const LoadedPlans loaded = load_all(options, pool);
-  const Catalogues i18n = load_catalogues(options.templates_dir);
-  tmpl::Environment env(options.templates_dir, tmpl::Options{.strict_undefined = true});
+  const Catalogues i18n = load_catalogues(options);
+  tmpl::Environment env(options.resources.templates.dirs(), tmpl::Options{.strict_undefined = true});
   add_template_filters(env);
   BuildSummary summary;
   try {
@@ -355,8 +379,12 @@ BuildSummary build(const BuildOptions& options, std::ostream& log) {
       log << "hyoka build: " << std::count(loaded.in_shard.begin(), loaded.in_shard.end(), true) << " plan(s), "
           << pool.size() << " job(s)\n";
     RenderSink sink(env, out, options.dump_context);
-    render_plans(loaded, options, i18n, sink, out, pool, log, summary);
-    if (options.shard.has_site_pages()) render_site_pages(loaded, options, i18n, sink, out);
+    if (options.step == BuildOptions::Step::pdfs_only) {
+      out.keep_previous_where([](const std::string& path) { return !is_pdf_or_key(path); });
+    } else {
+      render_plans(loaded, options, i18n, sink, out, pool, log, summary);
+      if (options.shard.has_site_pages()) render_site_pages(loaded, options, i18n, sink, out);
+    }
     if (options.pdf) render_pdfs(options, loaded, out, pool, log, summary);
     out.commit();
     summary.pages = sink.pages();
@@ -369,6 +397,8 @@ BuildSummary build(const BuildOptions& options, std::ostream& log) {
   } catch (const OutputError& e) {
     throw BuildError(e.what());
   } catch (const fs::filesystem_error& e) {
+    throw BuildError(e.what());
+  } catch (const ResourceError& e) {
     throw BuildError(e.what());
   }
   summary.warnings = loaded.warnings;

@@ -14,6 +14,8 @@
 #include "evaluate/evaluate.hpp"
 #include "model/diagnostics.hpp"
 #include "model/plan.hpp"
+#include "site/config.hpp"
+#include "site/resources.hpp"
 
 namespace hyoka::site {
 
@@ -44,8 +46,8 @@ struct Shard {
 struct BuildOptions {
   std::filesystem::path content_dir = "content";
   std::filesystem::path out_dir = "output";
-  std::filesystem::path templates_dir = "templates";
-  std::filesystem::path assets_dir = "assets";
+  Resources resources;      // templates, UI strings and assets: a site's own, then hyoka's
+  SiteInfo site;            // the `site` object of every page; its title overrides the UI strings
   PdfSinkFactory pdf;       // empty: no PDFs (--no-pdf)
   unsigned jobs = 0;        // 0: one per core
   bool quiet = false;
@@ -54,6 +56,11 @@ struct BuildOptions {
   std::filesystem::path dump_context;  // debug: write each page's context as JSON here
   Shard shard;
   long fail_after_writes = -1;  // tests: simulate a full disk after this many written files
+  // `hyoka serve` builds in two steps, so that an open page reloads before
+  // the PDFs are ready: `pages_first` keeps a changed plan's previous PDFs
+  // (and their digest) for now; `pdfs_only` then renders them and keeps
+  // every other file as it is. Either way the PDFs end as a whole build's.
+  enum class Step { whole, pages_first, pdfs_only } step = Step::whole;
 };
 
 struct PlanSummary {
@@ -66,6 +73,7 @@ struct BuildSummary {
   std::size_t pages = 0, pdfs = 0, files = 0, bytes = 0, warnings = 0;
   std::size_t written = 0, removed = 0;  // files new or changed since the previous build, files gone
   std::size_t pdfs_rendered = 0;         // the others were reused from the previous build
+  std::size_t pdfs_deferred = 0;         // Step::pages_first: out of date (kept as they were) or missing
   double seconds = 0;
   std::vector<PlanSummary> plans;
 };

@@ -20,11 +20,15 @@ void collect(const json& node, const std::string& prefix, std::vector<std::strin
 json read_catalogue(const std::filesystem::path& file) {
   std::ifstream in(file);
   if (!in) throw I18nError(file.string() + ": cannot read the UI string catalogue");
+  json catalogue;
   try {
-    return json::parse(in);
+    catalogue = json::parse(in);
   } catch (const json::parse_error& e) {
     throw I18nError(file.string() + ": " + e.what());
   }
+  if (!catalogue.is_object())
+    throw I18nError(file.string() + ": expected an object of UI strings ({\"nav\": {\"home\": \"…\"}})");
+  return catalogue;
 }
 
 std::vector<std::string> missing_from(const std::vector<std::string>& have, const std::vector<std::string>& need) {
@@ -50,8 +54,28 @@ std::vector<std::string> leaf_keys(const json& catalogue) {
   return keys;
 }
 
+void merge_over(json& base, const json& over) {
+  for (const auto& [key, value] : over.items()) {
+    if (value.is_object() && base.contains(key) && base[key].is_object()) merge_over(base[key], value);
+    else base[key] = value;
+  }
+}
+
 Catalogues Catalogues::load(const std::filesystem::path& i18n_dir) {
-  return from_json(read_catalogue(i18n_dir / "ja.json"), read_catalogue(i18n_dir / "en.json"));
+  return load(std::vector<std::filesystem::path>{i18n_dir});
+}
+
+Catalogues Catalogues::load(const std::vector<std::filesystem::path>& i18n_dirs) {
+  auto merged = [&](const char* name) {
+    if (i18n_dirs.empty()) throw I18nError(std::string(name) + ": no folder to read the UI string catalogue from");
+    json catalogue = read_catalogue(i18n_dirs.back() / name);
+    for (auto dir = i18n_dirs.rbegin() + 1; dir != i18n_dirs.rend(); ++dir) {
+      std::error_code ec;
+      if (std::filesystem::exists(*dir / name, ec)) merge_over(catalogue, read_catalogue(*dir / name));
+    }
+    return catalogue;
+  };
+  return from_json(merged("ja.json"), merged("en.json"));
 }
 
 Catalogues Catalogues::from_json(json ja, json en) {

@@ -162,18 +162,14 @@ bool Staging::keep_previous(const std::string& relative) {
   return true;
 }
 
+void Staging::keep_previous_where(const std::function<bool(const std::string&)>& wanted) {
+  for (const auto& [relative, size] : previous_)
+    if (relative != marker && relative != ".gitkeep" && wanted(relative)) keep(relative, size);
+}
+
 std::optional<std::string> Staging::previous(const std::string& relative) const {
   if (!previous_.count(relative)) return std::nullopt;
   return read_file(out_ / relative);
-}
-
-void Staging::copy_tree(const fs::path& from, const std::string& relative) {
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::recursive_directory_iterator(from))
-    if (entry.is_regular_file()) files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  for (const auto& file : files)
-    write((fs::path(relative) / fs::relative(file, from)).generic_string(), read_file(file));
 }
 
 bool Staging::changed() const { return written_ > 0 || kept_.size() != previous_.size(); }

@@ -9,6 +9,7 @@
 // temporary folder is removed, or by the next build after a kill -9.
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -38,8 +39,6 @@ class Staging {
 
   // A file of the new site (thread-safe).
   void write(const std::string& relative, std::string_view bytes);
-  // Copies a folder's regular files below `relative` (sorted, deterministic).
-  void copy_tree(const std::filesystem::path& from, const std::string& relative);
 
   // Files another library writes (the PDFs): write to external_path(), then
   // adopt(). keep_previous() reuses the previous build's copy as it is;
@@ -48,6 +47,8 @@ class Staging {
   void adopt(const std::string& relative);
   bool keep_previous(const std::string& relative);
   bool has_previous(const std::string& relative) const { return previous_.count(relative) > 0; }
+  // Keeps every previous file for which `wanted` is true (but the marker and .gitkeep, kept anyway).
+  void keep_previous_where(const std::function<bool(const std::string& relative)>& wanted);
   // The previous build's copy of a file, if any (small files only).
   std::optional<std::string> previous(const std::string& relative) const;
 

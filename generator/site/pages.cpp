@@ -28,7 +28,8 @@ class LanguageSite {
   LanguageSite(const Catalogues& i18n, const SiteOptions& options, Lang lang, PageSink& sink)
       : i18n_(i18n), options_(options), lang_(lang), sink_(sink),
         shared_(Object()("lang", model::code(lang))("other_lang", model::code(other(lang)))("i18n", i18n.of(lang))(
-            "marks", Object()("dash", present::dash(lang)))("plan", nullptr)) {}
+            "marks", Object()("dash", present::dash(lang)))(
+            "site", site_object(options.info, lang, i18n.get(lang, "site.name"), options.base_url))("plan", nullptr)) {}
 
   void home(const std::vector<PlanInput>& plans);
   void accessibility();
@@ -62,7 +63,7 @@ json LanguageSite::page(const std::string& kind, const std::string& path, const 
   const std::string lang = model::code(lang_), other_lang = model::code(other(lang_));
   const std::string canonical_path = lang + "/" + path;
   return Object()("page", Object()("kind", kind)("path", path)("base", base)("root", base + "../")(
-                               "alternate", base + "../" + other_lang + "/" + path)(
+                               "alternate", options_.info.has(other(lang_)) ? json(base + "../" + other_lang + "/" + path) : json(nullptr))(
                                "canonical", options_.base_url.empty() ? base + "../" + canonical_path
                                                                       : options_.base_url + canonical_path)(
                                "print_url", options_.base_url.empty() ? canonical_path : options_.base_url + canonical_path)(
@@ -225,6 +226,8 @@ json root_page(const Catalogues& i18n, const SiteOptions& options, const std::st
   return {{"lang", "ja"},
           {"i18n", i18n.of(Lang::ja)},
           {"i18n_en", i18n.of(Lang::en)},
+          {"site", site_object(options.info, Lang::ja, i18n.get(Lang::ja, "site.name"), options.base_url)},
+          {"site_en", site_object(options.info, Lang::en, i18n.get(Lang::en, "site.name"), options.base_url)},
           {"plans", list},
           // A server shows 404.html at any missing path, where links relative to
           // the site root break: with --base-url they are absolute.
@@ -263,7 +266,7 @@ std::vector<std::string> site_pages(const std::vector<PlanInput>& plans, const C
   sink.page("index.html", "root.html", root_page(i18n, options, "index", plans), no_shared);
   sink.page("404.html", "404.html", root_page(i18n, options, "404", plans), no_shared);
   std::vector<std::string> paths = {"index.html"};
-  for (Lang lang : model::all_langs) {
+  for (Lang lang : options.info.languages) {
     LanguageSite site(i18n, options, lang, sink);
     site.home(plans);
     site.accessibility();
@@ -300,7 +303,7 @@ SiteContent build_site_content(const std::vector<PlanInput>& plans, const Catalo
   std::vector<std::string> ids;
   for (const auto& input : plans) {
     std::vector<std::string> paths;
-    for (Lang lang : model::all_langs) {
+    for (Lang lang : options.info.languages) {
       PlanPages pages = plan_pages(input, lang, i18n, options, sink);
       paths.insert(paths.end(), pages.paths.begin(), pages.paths.end());
       if (lang == Lang::en) out.fallbacks.emplace_back(input.plan->id, pages.fallbacks);

@@ -11,6 +11,7 @@
 
 #include "evaluate/evaluate.hpp"
 #include "model/plan.hpp"
+#include "site/config.hpp"
 #include "site/format.hpp"
 #include "site/i18n.hpp"
 
@@ -46,6 +47,7 @@ struct PlanInput {
 struct SiteOptions {
   bool pdf = true;
   std::string base_url;  // https://example.jp/hyoka/ ; empty: canonical links stay relative
+  SiteInfo info{};       // the `site` object; its languages are the ones built
 };
 
 struct SiteContent {

@@ -1,6 +1,7 @@
 #include "template/environment.hpp"
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "template/node.hpp"
@@ -35,7 +36,10 @@ bool ends_with_ci(std::string_view s, std::string_view suffix) {
 }  // namespace
 
 Environment::Environment(std::filesystem::path template_root, Options options)
-    : root_(std::move(template_root)), options_(options) {}
+    : roots_{std::move(template_root)}, options_(options) {}
+
+Environment::Environment(std::vector<std::filesystem::path> template_roots, Options options)
+    : roots_(std::move(template_roots)), options_(options) {}
 
 bool Environment::autoescape_for(std::string_view name) {
   return ends_with_ci(name, ".html") || ends_with_ci(name, ".htm") || ends_with_ci(name, ".xml") ||
@@ -46,6 +50,15 @@ void Environment::set_globals(nlohmann::ordered_json globals) {
   globals_ = globals.is_object() ? std::move(globals) : nlohmann::ordered_json::object();
 }
 
+std::optional<std::filesystem::path> Environment::find_file(const std::string& key) const {
+  for (const auto& root : roots_) {
+    std::filesystem::path path = root / std::filesystem::path(key);
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(path, ec)) return path;
+  }
+  return std::nullopt;
+}
+
 std::shared_ptr<const Template> Environment::get_template(const std::string& name) const {
   std::string key = normalize_name(name);
   {
@@ -53,10 +66,9 @@ std::shared_ptr<const Template> Environment::get_template(const std::string& nam
     auto it = cache_.find(key);
     if (it != cache_.end()) return it->second;
   }
-  std::filesystem::path path = root_ / std::filesystem::path(key);
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) throw TemplateNotFound("template not found: " + name);
-  std::ifstream in(path, std::ios::binary);
+  const auto path = find_file(key);
+  if (!path) throw TemplateNotFound("template not found: " + name);
+  std::ifstream in(*path, std::ios::binary);
   std::ostringstream buf;
   buf << in.rdbuf();
   // Parse outside the lock; if two threads race, the first insert wins.

@@ -3,10 +3,12 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -24,8 +26,11 @@ struct Options {
 class Environment {
  public:
   explicit Environment(std::filesystem::path template_root, Options options = {});
+  // Looks a template name up in each folder in turn; the first that has the
+  // file wins (a site's own templates over the defaults, file by file).
+  explicit Environment(std::vector<std::filesystem::path> template_roots, Options options = {});
 
-  // name is relative to template_root; autoescape is on for .html/.htm/.xml/.svg
+  // name is relative to the template root(s); autoescape is on for .html/.htm/.xml/.svg
   // and off otherwise (Jinja2's select_autoescape defaults).
   std::string render_file(const std::string& name, const nlohmann::ordered_json& context) const;
   // Looks names up in `context`, then in `shared`: many pages can borrow one
@@ -51,7 +56,9 @@ class Environment {
   static bool autoescape_for(std::string_view name);
 
  private:
-  std::filesystem::path root_;
+  std::optional<std::filesystem::path> find_file(const std::string& key) const;
+
+  std::vector<std::filesystem::path> roots_;
   Options options_;
   nlohmann::ordered_json globals_ = nlohmann::ordered_json::object();
   Extensions extensions_;

@@ -20,19 +20,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
-// Every regular file below `dir`, relative path → bytes.
-std::map<std::string, std::string> tree(const fs::path& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& entry : fs::recursive_directory_iterator(dir))
-    if (entry.is_regular_file()) files[fs::relative(entry.path(), dir).string()] = read(entry.path());
-  return files;
-}
-
 // relative path → inode: a file the build did not rewrite keeps its inode.
 std::map<std::string, ino_t> inodes(const fs::path& dir) {
   std::map<std::string, ino_t> out;

@@ -53,6 +53,24 @@ TEST_CASE("render_file: includes, extends and autoescape by extension") {
   CHECK(env.render_file("./page.html", Json{{"t", "x"}}) == "<h1>x</h1><raw>");
 }
 
+TEST_CASE("several roots: the first that has a file wins, file by file (a site over the defaults)") {
+  TempDir site, defaults;
+  defaults.write("base.html", "<main>{% block body %}{% endblock %}</main>{% include 'footer.html' %}");
+  defaults.write("footer.html", "<footer>default</footer>");
+  defaults.write("page.html", "{% extends 'base.html' %}{% block body %}default page{% endblock %}");
+  site.write("footer.html", "<footer>city</footer>");
+  Environment env(std::vector<fs::path>{site.path, defaults.path});
+  // page.html and base.html from the defaults, the footer they include from the site.
+  CHECK(env.render_file("page.html", Json::object()) == "<main>default page</main><footer>city</footer>");
+  site.write("page.html", "{% extends 'base.html' %}{% block body %}city page{% endblock %}");
+  Environment fresh(std::vector<fs::path>{site.path, defaults.path});
+  CHECK(fresh.render_file("page.html", Json::object()) == "<main>city page</main><footer>city</footer>");
+  CHECK(error_of([&] { fresh.render_file("none.html", Json::object()); }).find("template not found: none.html") !=
+        std::string::npos);
+  CHECK_THROWS_AS(fresh.render_file("../" + defaults.path.filename().string() + "/page.html", Json::object()),
+                  TemplateError);
+}
+
 TEST_CASE("templates outside the root are refused") {
   TempDir d;
   d.write("sub/a.txt", "{% include '../../secret.txt' %}");
