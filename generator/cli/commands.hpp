@@ -9,6 +9,9 @@ void add_evaluate_command(CLI::App& app);
 void add_build_command(CLI::App& app);
 void add_render_command(CLI::App& app);
 void add_packet_command(CLI::App& app);
+void add_export_command(CLI::App& app);
+void add_import_command(CLI::App& app);
+void add_status_command(CLI::App& app);
 
 }  // namespace hyoka::cli
 
