@@ -149,7 +149,7 @@ std::vector<Column> Layout::columns() const {
   out.insert(out.end(), prior_years.size(), Column::prior);
   out.insert(out.end(), {Column::target, Column::revised_target, Column::actual});
   if (!csv) out.insert(out.end(), {Column::rate, Column::grade});
-  out.insert(out.end(), {Column::reason_ja, Column::reason_en, Column::cost, Column::note_ja, Column::note_en});
+  out.insert(out.end(), {Column::reason_ja, Column::reason_en, Column::cost, Column::note_ja, Column::note_en, Column::actual_en});
   if (csv) out.insert(out.end(), {Column::commentary_ja, Column::commentary_en});
   return out;
 }
@@ -176,6 +176,7 @@ std::optional<Column> Layout::column_of(Field field) const {
     case Field::reason_en: return Column::reason_en;
     case Field::note_ja: return Column::note_ja;
     case Field::note_en: return Column::note_en;
+    case Field::actual_en: return Column::actual_en;
     case Field::cost: return Column::cost;
     case Field::commentary_ja: return Column::commentary_ja;
     case Field::commentary_en: return Column::commentary_en;
@@ -199,7 +200,7 @@ std::string header(Column column, int prior_year) {
   static const std::map<Column, Field> fields{
       {Column::actual, Field::actual},       {Column::reason_ja, Field::reason_ja},
       {Column::reason_en, Field::reason_en}, {Column::cost, Field::cost},
-      {Column::note_ja, Field::note_ja},     {Column::note_en, Field::note_en},
+      {Column::note_ja, Field::note_ja},     {Column::note_en, Field::note_en}, {Column::actual_en, Field::actual_en},
       {Column::commentary_ja, Field::commentary_ja}, {Column::commentary_en, Field::commentary_en}};
   const Field field = fields.at(column);
   return label(field, model::Lang::ja) + "\n" + label(field, model::Lang::en);

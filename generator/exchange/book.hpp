@@ -60,7 +60,7 @@ inline constexpr const char* not_exported_marker = "#hyoka:not-exported";
 // the baseline and the target, one column per year that has any.
 enum class Column {
   id, policy, kind, number, name_ja, name_en, unit, baseline, prior, target, revised_target,
-  actual, rate, grade, reason_ja, reason_en, cost, note_ja, note_en, commentary_ja, commentary_en
+  actual, rate, grade, reason_ja, reason_en, cost, note_ja, note_en, actual_en, commentary_ja, commentary_en
 };
 
 struct Layout {

@@ -44,13 +44,17 @@ std::string shown_short(const FieldValue& value) {
   return value.kind == FieldValue::Kind::text ? model::as_quoted(first_words(value.text)) : shown(value);
 }
 
-// The JSON a field value is written as.
-JsonValue json_of(const FieldValue& value) {
+// The JSON a figure is written as; a text figure carries its English when there is one.
+JsonValue json_of(const FieldValue& value, const FieldValue& english) {
   switch (value.kind) {
     case FieldValue::Kind::number: return JsonValue::number(value.number);
     case FieldValue::Kind::pending: return JsonValue::object({{"pending", JsonValue::yes()}});
     case FieldValue::Kind::none: return JsonValue::object({{"none", JsonValue::yes()}});
-    case FieldValue::Kind::text: return JsonValue::object({{"text", JsonValue::object({{"ja", JsonValue::string(value.text)}})}});
+    case FieldValue::Kind::text: {
+      std::vector<std::pair<std::string, JsonValue>> text{{"ja", JsonValue::string(value.text)}};
+      if (!english.empty()) text.emplace_back("en", JsonValue::string(english.text));
+      return JsonValue::object({{"text", JsonValue::object(std::move(text))}});
+    }
     case FieldValue::Kind::empty: break;
   }
   return {};
@@ -77,7 +81,8 @@ Place place_of(const Row& row, Field field, int year) {
 
 const char* member_of(Field field) {
   switch (field) {
-    case Field::actual: return "actual";
+    case Field::actual:
+    case Field::actual_en: return "actual";
     case Field::cost: return "cost";
     case Field::reason_ja:
     case Field::reason_en: return "reason";
@@ -85,20 +90,25 @@ const char* member_of(Field field) {
   }
 }
 
-void apply(JsonPatcher& patcher, const Change& change, int year) {
+// `english`: the actual's English as it will be; `with_actual`: the actual changes too (and writes it).
+void apply(JsonPatcher& patcher, const Change& change, int year, const FieldValue& english, bool with_actual) {
   const Place place = place_of(*change.row, change.field, year);
   const std::string pointer = place.base + "/" + member_of(change.field);
   if (is_figure(change.field)) {
     if (change.to.empty()) return patcher.remove(pointer);
     // A figure written as {"value": …} (with a bound or a note) keeps them: only its number changes.
     const bool object_form = place.figure->is_number() && (place.figure->bound != model::Bound::none || place.figure->note);
-    if (object_form && change.to.kind == FieldValue::Kind::number) return patcher.set(pointer + "/value", json_of(change.to));
-    return patcher.set(pointer, json_of(change.to));
+    if (object_form && change.to.kind == FieldValue::Kind::number) return patcher.set(pointer + "/value", json_of(change.to, {}));
+    return patcher.set(pointer, json_of(change.to, change.field == Field::actual ? english : FieldValue{}));
   }
-  const bool english = change.field == Field::reason_en || change.field == Field::note_en;
-  if (!change.to.empty()) return patcher.set(pointer + (english ? "/en" : "/ja"), JsonValue::string(change.to.text));
+  if (change.field == Field::actual_en) {
+    if (with_actual) return;
+    return change.to.empty() ? patcher.remove(pointer + "/text/en") : patcher.set(pointer + "/text/en", JsonValue::string(change.to.text));
+  }
+  const bool in_english = change.field == Field::reason_en || change.field == Field::note_en;
+  if (!change.to.empty()) return patcher.set(pointer + (in_english ? "/en" : "/ja"), JsonValue::string(change.to.text));
   // Japanese is required: emptying it empties the whole text (an English one left alone is refused earlier).
-  patcher.remove(english ? pointer + "/en" : pointer);
+  patcher.remove(in_english ? pointer + "/en" : pointer);
 }
 
 fs::path commentary_file(const model::Plan& plan, const Row& row, Field field) {
@@ -242,6 +252,10 @@ struct Importer::Impl {
     std::set<std::pair<const Row*, Field>> reported;
     for (const auto& [key, change] : proposals) {
       const auto [row, field] = key;
+      if ((field == Field::actual || field == Field::actual_en) && !final_value(*row, Field::actual_en).empty() &&
+          final_value(*row, Field::actual).kind != FieldValue::Kind::text && reported.insert({row, Field::actual}).second)
+        diagnostics.error(change.source, change.where, "an English actual, but the actual is not a text (" + describe(*row) + ")",
+                          "leave the English actual empty unless the actual is a text such as 一部運用");
       const bool reason = field == Field::reason_ja || field == Field::reason_en;
       if (!reason && field != Field::note_ja && field != Field::note_en) continue;
       const Field ja = reason ? Field::reason_ja : Field::note_ja, en = reason ? Field::reason_en : Field::note_en;
@@ -273,7 +287,8 @@ struct Importer::Impl {
     std::string bytes = read_bytes(file);
     const bool bom = bytes.rfind("\xEF\xBB\xBF", 0) == 0;
     JsonPatcher patcher(bom ? bytes.substr(3) : bytes, key_order);
-    for (const Change* change : changes) apply(patcher, *change, year);
+    for (const Change* change : changes)
+      apply(patcher, *change, year, final_value(*change->row, Field::actual_en), proposals.count({change->row, Field::actual}) > 0);
     if (!nlohmann::json::accept(patcher.text()))
       throw ExchangeError("hyoka made " + file.string() + " invalid while editing it", "report this as a bug; nothing was written");
     return (bom ? "\xEF\xBB\xBF" : "") + patcher.text();

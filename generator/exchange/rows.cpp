@@ -18,6 +18,7 @@ struct FieldInfo {
 
 constexpr FieldInfo field_info[] = {
     {Field::actual, "actual", "実績", "Actual"},
+    {Field::actual_en, "actual.en", "実績（英語）", "Actual in English (for a text such as 一部運用)"},
     {Field::reason_ja, "reason.ja", "達成状況評価の理由", "Reason for the grade (Japanese)"},
     {Field::reason_en, "reason.en", "理由（英語）", "Reason for the grade (English)"},
     {Field::note_ja, "note.ja", "備考", "Note (Japanese)"},
@@ -125,12 +126,18 @@ FieldValue commentary_value(const model::Commentary& commentary, Lang lang) {
   return text ? FieldValue::of_text(trimmed(*text, true)) : FieldValue{};
 }
 
+// The English of a text figure (empty for numbers and for texts without one).
+FieldValue english_of(const model::Value& value) {
+  return value.kind == model::Value::Kind::text && value.text.en ? FieldValue::of_text(trimmed(*value.text.en)) : FieldValue{};
+}
+
 FieldValue indicator_value(const model::Indicator& indicator, Field field, int year) {
   auto it = indicator.years.find(year);
   if (it == indicator.years.end()) return {};
   const auto& values = it->second;
   switch (field) {
     case Field::actual: return figure_value(values.actual);
+    case Field::actual_en: return english_of(values.actual);
     case Field::reason_ja: return text_value(values.reason, Lang::ja);
     case Field::reason_en: return text_value(values.reason, Lang::en);
     case Field::note_ja: return text_value(values.note, Lang::ja);
@@ -145,6 +152,7 @@ FieldValue project_value(const model::Project& project, Field field, int year) {
   const auto& values = it->second;
   switch (field) {
     case Field::actual: return figure_value(values.actual);
+    case Field::actual_en: return english_of(values.actual);
     case Field::cost: return figure_value(values.cost);
     case Field::note_ja: return text_value(values.note, Lang::ja);
     case Field::note_en: return text_value(values.note, Lang::en);
@@ -194,8 +202,8 @@ std::optional<RowId> RowId::parse(std::string_view text) {
 
 std::vector<Field> fields_of(RowKind kind) {
   switch (kind) {
-    case RowKind::indicator: return {Field::actual, Field::reason_ja, Field::reason_en, Field::note_ja, Field::note_en};
-    case RowKind::project: return {Field::actual, Field::cost, Field::note_ja, Field::note_en};
+    case RowKind::indicator: return {Field::actual, Field::actual_en, Field::reason_ja, Field::reason_en, Field::note_ja, Field::note_en};
+    case RowKind::project: return {Field::actual, Field::actual_en, Field::cost, Field::note_ja, Field::note_en};
     default: return {Field::commentary_ja, Field::commentary_en};
   }
 }

@@ -14,8 +14,9 @@
 namespace hyoka::exchange {
 
 // A cell the division fills.
-enum class Field { actual, reason_ja, reason_en, note_ja, note_en, cost, commentary_ja, commentary_en };
-inline constexpr Field all_fields[] = {Field::actual,  Field::reason_ja, Field::reason_en,     Field::note_ja,
+// actual_en is the English of a text actual (一部運用 → Partly in operation).
+enum class Field { actual, actual_en, reason_ja, reason_en, note_ja, note_en, cost, commentary_ja, commentary_en };
+inline constexpr Field all_fields[] = {Field::actual,  Field::actual_en, Field::reason_ja,     Field::reason_en,    Field::note_ja,
                                        Field::note_en, Field::cost,      Field::commentary_ja, Field::commentary_en};
 const char* key(Field field);  // "actual", "reason.ja" … (the metadata and CSV name)
 std::optional<Field> field_named(std::string_view key);

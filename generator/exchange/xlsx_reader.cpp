@@ -334,7 +334,7 @@ std::string civil(long days) {
   long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
   long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
   long d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
-  char out[32];
+  char out[64];
   std::snprintf(out, sizeof out, "%04ld-%02ld-%02ld", y + (m <= 2), m, d);
   return out;
 }

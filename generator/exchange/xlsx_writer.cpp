@@ -122,6 +122,7 @@ double width_of(Column column) {
     case Column::reason_en: return 30;
     case Column::note_ja: return 22;
     case Column::note_en: return 20;
+    case Column::actual_en: return 18;
     default: return 11;
   }
 }
@@ -471,8 +472,11 @@ class SheetWriter {
       v.title = what + "（数値）";
       v.message = "半角の数字で入力します（例: 89.9）。カンマ・％・全角数字は使いません。" + (unit.empty() ? "" : "単位：" + unit + "。") +
                   "集計中のときは「集計中」と入力します。";
-      v.error_title = "数値を入力してください";
-      v.error_message = what + "は半角の数値で入力します（カンマ・％なし）。集計中のときは「集計中」と入力します。";
+      v.error_title = "数値ではありません";
+      v.error_message = what + "は半角の数値で入力します（カンマ・％なし）。集計中のときは「集計中」と入力します。" +
+                        "「一部運用」など文字の実績のときは「はい」で確定します。";
+      // A warning, not a stop: a text actual (一部運用) is something a city prints; figures written as text are refused by the import.
+      v.spec.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;
     }
     v.spec.ignore_blank = LXW_VALIDATION_ON;
     worksheet_data_validation_cell(ws_, r, col(column), v.get());
