@@ -230,7 +230,7 @@ struct Importer::Impl {
                                "decide which is right: type " + shown_short(now) + " in the cell to keep the plan's value, or change the plan file to " +
                                    shown_short(typed) + "; then import again");
     }
-    propose(Change{fs::path(), &row, cell.field, now, typed, s.file, cell.where});
+    propose(Change{fs::path(), &row, describe(row), cell.field, now, typed, s.file, cell.where});
   }
 
   void propose(const Change& change) {
@@ -364,7 +364,7 @@ ImportReport Importer::finish() {
 }
 
 std::string describe(const Change& change) {
-  return describe(*change.row) + " " + label(change.field, model::Lang::ja) + ": " + shown_short(change.from) + " → " + shown_short(change.to);
+  return change.what + " " + label(change.field, model::Lang::ja) + ": " + shown_short(change.from) + " → " + shown_short(change.to);
 }
 
 }  // namespace hyoka::exchange

@@ -26,7 +26,8 @@ struct ImportOptions {
 
 struct Change {
   std::filesystem::path file;  // the plan file that holds the value
-  const Row* row = nullptr;
+  const Row* row = nullptr;    // valid while the Importer lives
+  std::string what;            // the row, for messages: describe(row)
   Field field = Field::actual;
   FieldValue from, to;
   std::filesystem::path source;  // the filled file
