@@ -51,8 +51,8 @@ JsonValue json_of(const FieldValue& value, const FieldValue& english) {
     case FieldValue::Kind::pending: return JsonValue::object({{"pending", JsonValue::yes()}});
     case FieldValue::Kind::none: return JsonValue::object({{"none", JsonValue::yes()}});
     case FieldValue::Kind::text: {
-      std::vector<std::pair<std::string, JsonValue>> text{{"ja", JsonValue::string(value.text)}};
-      if (!english.empty()) text.emplace_back("en", JsonValue::string(english.text));
+      std::vector<JsonMember> text{{"ja", JsonValue::string(value.text)}};
+      if (!english.empty()) text.push_back({"en", JsonValue::string(english.text)});
       return JsonValue::object({{"text", JsonValue::object(std::move(text))}});
     }
     case FieldValue::Kind::empty: break;

@@ -20,6 +20,11 @@ ExchangeError broken(const std::string& what) {
 
 }  // namespace
 
+JsonValue JsonValue::number(const model::Decimal& value) { return {Kind::number, value.to_string(), {}}; }
+JsonValue JsonValue::string(std::string text) { return {Kind::string, std::move(text), {}}; }
+JsonValue JsonValue::yes() { return {Kind::boolean, "true", {}}; }
+JsonValue JsonValue::object(std::vector<JsonMember> members) { return {Kind::object, {}, std::move(members)}; }
+
 std::string json_string(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {
@@ -195,7 +200,7 @@ std::string JsonPatcher::render(const JsonValue& value, const std::string& inden
   std::string out = "{";
   const std::string inner = indent + unit_;
   for (std::size_t i = 0; i < value.members.size(); ++i) {
-    const auto& [key, member] = value.members[i];
+    const auto& [key, member] = value.members[i];  // JsonMember
     out += i ? (expanded ? "," : ", ") : "";
     if (expanded) out += newline_ + inner;
     out += json_string(key) + ": " + render(member, inner, expanded);

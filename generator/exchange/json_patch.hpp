@@ -8,24 +8,30 @@
 // ensure_ascii=False) writes them, and so are the values inserted.
 #include <functional>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "model/decimal.hpp"
 
 namespace hyoka::exchange {
 
+struct JsonMember;
+
 // A value to write: a number as its digits (93.0 stays 93.0), a string, true, or an object.
 struct JsonValue {
   enum class Kind { number, string, boolean, object };
   Kind kind = Kind::string;
   std::string scalar;
-  std::vector<std::pair<std::string, JsonValue>> members;
+  std::vector<JsonMember> members;  // of an object, in order
 
-  static JsonValue number(const model::Decimal& value) { return {Kind::number, value.to_string(), {}}; }
-  static JsonValue string(std::string text) { return {Kind::string, std::move(text), {}}; }
-  static JsonValue yes() { return {Kind::boolean, "true", {}}; }
-  static JsonValue object(std::vector<std::pair<std::string, JsonValue>> members) { return {Kind::object, {}, std::move(members)}; }
+  static JsonValue number(const model::Decimal& value);
+  static JsonValue string(std::string text);
+  static JsonValue yes();
+  static JsonValue object(std::vector<JsonMember> members);
+};
+
+struct JsonMember {
+  std::string key;
+  JsonValue value;
 };
 
 // The order keys take in an object, given the object's pointer ("/indicators/3/years/2024").

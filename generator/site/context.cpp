@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "site/chart.hpp"
+#include "site/editions.hpp"
 #include "site/routes.hpp"
 
 namespace hyoka::site {
@@ -92,6 +93,7 @@ json PlanContext::make_plan_summary() {
           {"policy_count", plan_.policies.size()},
           {"project_count", project_count},
           {"costs", {{"total", format_decimal(evaluation_.costs.total)}}},
+          {"edition", options_.editions ? edition_json(*options_.editions, evaluation_.year, lang()) : json(nullptr)},
           {"areas", std::move(areas)}};
 }
 
@@ -130,14 +132,14 @@ json PlanContext::make_policy_summary(const model::Policy& policy) {
       if (!r.result.grade.empty())
         grades.push_back(Object(2)("label", r.result.grade)("class", grade_class(r.result.grade)));
   const model::Area* area = plan_.find_area(policy.area);
-  return Object(10)("id", policy.id)("number", policy.number)("name", text_.text(policy.name))(
+  return Object(11)("id", policy.id)("number", policy.number)("name", text_.text(policy.name))(
       "group", text_.text(policy.group))(
       "area", Object(3)("id", policy.area)("name", area ? text_.text(area->name) : json(nullptr))(
                   "url", routes::area(plan_.id, policy.area)))(
       "url", routes::policy(plan_.id, policy.id))(
       "sheet_pdf", options_.pdf ? json(routes::sheet_pdf(plan_.id, policy.id)) : json(nullptr))(
       "grades", std::move(grades))("indicator_count", policy.indicators.size())(
-      "project_count", policy.projects.size());
+      "project_count", policy.projects.size())("changes", changes(policy));
 }
 
 json PlanContext::result(const Result& r, const std::string& rule) {
@@ -161,13 +163,13 @@ json PlanContext::indicator_row(const model::Policy& policy, const model::Indica
     project = Object(4)("id", p->id)("number", p->number)("name", text_.text(p->name))(
         "url", routes::project(plan_.id, p->id));
   const auto* ir = result_of(policy, ind);
-  return Object(18)("id", ind.id)("number", ind.number)("kind", model::code(ind.kind))("name", text_.text(ind.name))(
+  return Object(19)("id", ind.id)("number", ind.number)("kind", model::code(ind.kind))("name", text_.text(ind.name))(
       "description", text_.text(ind.description))("source", text_.text(ind.source))(
       "reference", text_.text(ind.reference))("note", text_.text(ind.note))("unit", text_.unit(ind.unit))(
       "url", routes::indicator(plan_.id, policy.id, ind.id))("project", project)("baseline", baseline)(
       "target", text_.value(y.target))("revised_target", text_.value(y.revised_target))(
       "actual", text_.value(y.actual))("year_note", text_.text(y.note))("reason", text_.text(y.reason))(
-      "result", result(r, ir ? ir->rule : ind.rule));
+      "result", result(r, ir ? ir->rule : ind.rule))("change", change(ind));
 }
 
 const json& PlanContext::evaluated_row(const model::Policy& policy, const model::Indicator& ind) {
