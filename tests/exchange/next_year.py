@@ -57,12 +57,13 @@ def add_synthetic_targets(plan: Path) -> None:
         file.write_text(dumps_exact(data), encoding="utf-8")
 
 
-def synthetic_actual(row_index: int, actual_2024, target):
-    """SYNTHETIC FY2025 actual: FY2024's moved up, down or kept, by the row's position."""
+def synthetic_actual(row_id: str, actual_2024, target):
+    """SYNTHETIC FY2025 actual: FY2024's moved up, down or kept, by the row id (so a row
+    shared by several divisions gets the same value in each of their workbooks)."""
     base = actual_2024 if isinstance(actual_2024, (int, float)) else target if isinstance(target, (int, float)) else None
     if base is None:
         return "実施"
-    step = (1, -1, 0)[row_index % 3]
+    step = (1, -1, 0)[sum(map(ord, row_id)) % 3]
     return base + step
 
 
@@ -79,11 +80,11 @@ def fill_2025(folder: Path) -> int:
             header = {cell.value: cell.column_letter for cell in sheet[4] if cell.value}
             prior = header.get("令和6年度実績\nFY2024 actual")
             target = header["目標（計画）\nTarget (plan)"]
-            for index, (cell,) in enumerate(sheet.iter_rows(min_col=1, max_col=1)):
+            for (cell,) in sheet.iter_rows(min_col=1, max_col=1):
                 if not (isinstance(cell.value, str) and cell.value.startswith("i:")):
                     continue
                 before = sheet[f"{prior}{cell.row}"].value if prior else None
-                sheet[f"{columns['actual']}{cell.row}"] = synthetic_actual(index, before, sheet[f"{target}{cell.row}"].value)
+                sheet[f"{columns['actual']}{cell.row}"] = synthetic_actual(cell.value, before, sheet[f"{target}{cell.row}"].value)
                 sheet[f"{columns['reason.ja']}{cell.row}"] = "合成データ（テスト用）"
                 filled += 1
         book.save(file)
