@@ -47,19 +47,32 @@ void print_changes(const exchange::ImportReport& report, const fs::path& root) {
 }
 
 int run_import(const ImportOptions& options) {
-  auto plan = load_and_report(options.plan, {false, options.year});
+  auto plan = load_and_report(options.plan, {false, options.year, true});
   if (!plan) return 1;
-  exchange::Importer importer(*plan, {options.year, options.dry_run});
-  for (const auto& name : options.files) {
+  // Files are read side by side, then judged one by one in the order given.
+  struct Read {
+    std::optional<exchange::Submission> submission;
+    std::optional<exchange::ExchangeError> error;
+  };
+  std::vector<Read> read(options.files.size());
+  for_each_on_cores(read.size(), [&](std::size_t i) {
     try {
-      auto submission = exchange::read_submission(name, read_file(name));
-      std::cout << "read " << name << " (" << submission.format << "; " << submission.meta.plan << " FY" << submission.meta.year
-                << ", " << exchange::code(submission.meta.by) << " " << (submission.meta.owner.empty() ? "(none)" : submission.meta.owner)
-                << ", " << submission.rows.size() << " rows)\n";
-      importer.add(submission);
+      read[i].submission = exchange::read_submission(options.files[i], read_file(options.files[i]));
     } catch (const exchange::ExchangeError& e) {
-      importer.add_failure(name, e);
+      read[i].error = e;
     }
+  });
+  exchange::Importer importer(*plan, {options.year, options.dry_run});
+  for (std::size_t i = 0; i < read.size(); ++i) {
+    if (read[i].error) {
+      importer.add_failure(options.files[i], *read[i].error);
+      continue;
+    }
+    const auto& submission = *read[i].submission;
+    std::cout << "read " << options.files[i] << " (" << submission.format << "; " << submission.meta.plan << " FY" << submission.meta.year
+              << ", " << exchange::code(submission.meta.by) << " " << (submission.meta.owner.empty() ? "(none)" : submission.meta.owner)
+              << ", " << submission.rows.size() << " rows)\n";
+    importer.add(submission);
   }
   const auto report = importer.finish();
   if (report.diagnostics.has_errors()) {

@@ -17,7 +17,7 @@ struct StatusOptions {
 
 // 0: the year is complete; 1: rows are still open; 2: the plan has errors.
 int run_status(const StatusOptions& options) {
-  auto plan = load_and_report(options.plan, {false, options.year});
+  auto plan = load_and_report(options.plan, {false, options.year, true});
   if (!plan) return 2;
   const auto status = exchange::year_status(*plan, options.year ? options.year : plan->evaluation_year);
   std::cout << (options.format == "csv" ? exchange::status_csv(status) : exchange::status_text(status, *plan));

@@ -1,6 +1,7 @@
 #include "exchange/book.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -107,6 +108,23 @@ std::string printed(const model::Value& value) {
 
 const char* code(Grouping by) { return by == Grouping::policy ? "policy" : "division"; }
 
+bool exported_as_digest(Field field) { return field == Field::commentary_ja || field == Field::commentary_en; }
+
+// FNV-1a, 64 bits: stable across runs and machines; it only has to tell a changed text from the same one.
+std::string export_digest(const FieldValue& value) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : shown(value)) hash = (hash ^ c) * 1099511628211ull;
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  return std::string(digest_marker) + hex;
+}
+
+std::string export_text(Field field, const FieldValue& value) {
+  if (value.empty()) return {};
+  if (exported_as_digest(field)) return export_digest(value);
+  return value.kind == FieldValue::Kind::number ? value.number.to_string() : shown(value);
+}
+
 std::size_t Book::row_count() const {
   std::size_t n = 0;
   for (const auto& sheet : sheets) n += sheet.rows.size();
@@ -132,6 +150,11 @@ std::vector<Book> make_books(const model::Plan& plan, const std::vector<Row>& ro
       if (book.sheets.empty() || book.sheets.back().policy != row.policy)
         book.sheets.push_back({row.policy, sheet_name(*row.policy, used), {}});
       book.sheets.back().rows.push_back(&row);
+    }
+    if (book.sheets.size() > max_policy_sheets) {
+      BookSheet all{nullptr, all_policies_sheet, {}};
+      for (const auto& sheet : book.sheets) all.rows.insert(all.rows.end(), sheet.rows.begin(), sheet.rows.end());
+      book.sheets = {std::move(all)};
     }
     if (!book.sheets.empty()) books.push_back(std::move(book));
   }

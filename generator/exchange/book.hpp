@@ -16,10 +16,16 @@ enum class Grouping { division, policy };
 const char* code(Grouping by);  // "division" / "policy"
 
 struct BookSheet {
-  const model::Policy* policy = nullptr;
-  std::string name;  // 施策1-1-1
+  const model::Policy* policy = nullptr;  // null: every policy of the book on one sheet
+  std::string name;  // 施策1-1-1, or 実績入力
   std::vector<const Row*> rows;
 };
+
+// A book of more policies than this has them all on one sheet (実績入力), a
+// heading row per policy: dozens of tabs are hard to find one's way in, and
+// each sheet costs a part of its own in the file.
+inline constexpr std::size_t max_policy_sheets = 30;
+inline constexpr const char* all_policies_sheet = "実績入力";
 
 struct Book {
   Grouping by = Grouping::division;
@@ -55,6 +61,13 @@ inline constexpr const char* metadata_marker = "hyoka-export";
 // metadata: the import leaves that value alone.
 inline constexpr std::size_t max_cell_characters = 32767;
 inline constexpr const char* not_exported_marker = "#hyoka:not-exported";
+// Commentary is kept at export as a digest of its text, not the text (the
+// import only compares it, and a copy would double the file): "#hyoka:digest:<16 hex>".
+inline constexpr std::string_view digest_marker = "#hyoka:digest:";
+bool exported_as_digest(Field field);
+std::string export_digest(const FieldValue& value);
+// What the metadata keeps for a field's value at export: the value, or its digest.
+std::string export_text(Field field, const FieldValue& value);
 
 // The columns of a sheet and of a CSV file. Earlier years' actuals sit between
 // the baseline and the target, one column per year that has any.

@@ -82,7 +82,7 @@ std::vector<std::string> csv_row(const Row& row, const Layout& layout, int year)
     if (field) cells.push_back(has(*field) ? shown_or_empty(current_value(row, *field, year)) : "");
     else cells.push_back(fixed_cell(row, column, year, layout, column == Column::prior ? prior++ : 0));
   }
-  for (Field f : all_fields) cells.push_back(has(f) ? shown_or_empty(current_value(row, f, year)) : "");
+  for (Field f : all_fields) cells.push_back(has(f) ? export_text(f, current_value(row, f, year)) : "");
   return cells;
 }
 

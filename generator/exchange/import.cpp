@@ -60,6 +60,22 @@ JsonValue json_of(const FieldValue& value, const FieldValue& english) {
   return {};
 }
 
+// A field's value at export, as the file keeps it: the value, or a digest of a long text.
+struct AtExport {
+  std::optional<FieldValue> value;  // nullopt: only the digest is known
+  std::string digest;
+
+  static std::optional<AtExport> of(const FieldCell& cell, const FigureShape& shape) {
+    if (cell.at_export.type == Cell::Type::text && cell.at_export.text.rfind(digest_marker, 0) == 0)
+      return AtExport{std::nullopt, cell.at_export.text};
+    Reading reading = read_cell(cell.at_export, cell.field, shape);
+    if (!reading.value) return std::nullopt;
+    return AtExport{std::move(reading.value), {}};
+  }
+  bool matches(const FieldValue& other) const { return value ? same(*value, other) : export_digest(other) == digest; }
+  std::string shown() const { return value ? shown_short(*value) : "the text as exported"; }
+};
+
 struct Place {
   std::string base;                // "/indicators/3/years/2024"
   const model::Value* figure;      // the figure now, for its shape ({"value": …, "note": …})
@@ -202,9 +218,9 @@ struct Importer::Impl {
     const FigureShape shape = figure_shape(plan, row, cell.field, year);
     const Reading reading = read_cell(cell.cell, cell.field, shape);
     if (!reading.value) return diagnostics.error(s.file, cell.where, reading.message, reading.fix);
-    const Reading exported = read_cell(cell.at_export, cell.field, shape);
-    if (!exported.value)
-      return diagnostics.error(s.file, cell.where, "the value this cell held at export is damaged in the file (" + exported.message + ")",
+    const auto exported = AtExport::of(cell, shape);
+    if (!exported)
+      return diagnostics.error(s.file, cell.where, "the value this cell held at export is damaged in the file",
                                "export the year again and fill that file");
     const FieldValue now = current_value(row, cell.field, year);
     const FieldValue& typed = *reading.value;
@@ -217,16 +233,16 @@ struct Importer::Impl {
                                      "); the file was saved as Shift_JIS, so they cannot have come back",
                                  "save the file from Excel as \"CSV UTF-8 (コンマ区切り)\" and import that one");
     }
-    if (!same(now, *exported.value)) {
-      if (same(typed, *exported.value)) {
+    if (!exported->matches(now)) {
+      if (exported->matches(typed)) {
         kept.push_back(describe(row) + " " + label(cell.field, model::Lang::ja) + ": " + shown_short(now) +
                        " (changed in the plan since the export; the file still shows " + shown_short(typed) + ")");
         return;
       }
       return diagnostics.error(s.file, cell.where,
                                "conflict: " + label(cell.field, model::Lang::ja) + " of " + describe(row) + " changed in the plan since the export (" +
-                                   shown_short(*exported.value) + " → " + shown_short(now) + ") and in the file (" +
-                                   shown_short(*exported.value) + " → " + shown_short(typed) + ")",
+                                   exported->shown() + " → " + shown_short(now) + ") and in the file (" +
+                                   exported->shown() + " → " + shown_short(typed) + ")",
                                "decide which is right: type " + shown_short(now) + " in the cell to keep the plan's value, or change the plan file to " +
                                    shown_short(typed) + "; then import again");
     }

@@ -3,6 +3,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cctype>
 #include <ctime>
 #include <map>
 #include <unordered_map>
@@ -154,6 +155,16 @@ std::size_t characters(std::string_view text) {
   return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
+// "施策1-1-1　重層的支援体制整備事業…", or for the sheet of all policies "全12施策".
+std::string sheet_title(const BookSheet& sheet) {
+  if (sheet.policy) return "施策" + sheet.policy->number + "　" + sheet.policy->name.ja;
+  std::size_t policies = 0;
+  const model::Policy* last = nullptr;
+  for (const Row* row : sheet.rows)
+    if (row->policy != last) ++policies, last = row->policy;
+  return "全" + std::to_string(policies) + "施策";
+}
+
 // Header and footer codes treat & as a command.
 std::string escaped_for_header(const std::string& text) {
   std::string out;
@@ -211,6 +222,81 @@ struct Validation {
   }
 };
 
+// A formula's same-row references made row-free ("J5" → "J#" in row 5), so
+// that rules of consecutive rows compare equal.
+std::string row_free(const std::string& formula, lxw_row_t row) {
+  const std::string number = std::to_string(row + 1);
+  std::string out;
+  for (std::size_t i = 0; i < formula.size();) {
+    const bool after_column = i > 0 && formula[i - 1] >= 'A' && formula[i - 1] <= 'Z';
+    const bool whole = i + number.size() >= formula.size() || !std::isdigit(static_cast<unsigned char>(formula[i + number.size()]));
+    if (after_column && formula.compare(i, number.size(), number) == 0 && whole) {
+      out += '#';
+      i += number.size();
+    } else {
+      out += formula[i++];
+    }
+  }
+  return out;
+}
+
+// Validations and conditional formats, merged over runs of rows that share
+// them: one element for J5:J40 instead of 36 (a formula is relative to the
+// run's first cell, as Excel applies it). The XML of a large workbook
+// shrinks several times, and with it the time to write and to read it back.
+class RangeRules {
+ public:
+  explicit RangeRules(lxw_worksheet* ws) : ws_(ws) {}
+  void validation(lxw_row_t row, lxw_col_t column, Validation v) {
+    std::string key = std::to_string(v.spec.validate) + "|" + std::to_string(v.spec.error_type) + "|" + v.title + "|" + v.message +
+                      "|" + v.error_title + "|" + v.error_message + "|" + row_free(v.formula, row);
+    for (const auto& item : v.list) key += "|" + item;
+    add({row, row, column, false, std::move(key), std::move(v), {}, nullptr});
+  }
+  void highlight(lxw_row_t row, lxw_col_t column, std::string formula, lxw_format* format) {
+    std::string key = row_free(formula, row);
+    add({row, row, column, true, std::move(key), {}, std::move(formula), format});
+  }
+  void flush() {
+    for (auto& [slot, run] : open_) write(run);
+    open_.clear();
+  }
+
+ private:
+  struct Run {
+    lxw_row_t first, last;
+    lxw_col_t column;
+    bool highlight;
+    std::string key;
+    Validation validation;
+    std::string formula;
+    lxw_format* format;
+  };
+  void add(Run run) {
+    auto slot = std::make_pair(run.column, run.highlight);
+    auto it = open_.find(slot);
+    if (it != open_.end() && it->second.key == run.key && it->second.last + 1 == run.first) {
+      it->second.last = run.first;
+      return;
+    }
+    if (it != open_.end()) write(it->second);
+    open_[slot] = std::move(run);
+  }
+  void write(Run& run) {
+    if (run.highlight) {
+      lxw_conditional_format format{};
+      format.type = LXW_CONDITIONAL_TYPE_FORMULA;
+      format.value_string = run.formula.data();
+      format.format = run.format;
+      worksheet_conditional_format_range(ws_, run.first, run.column, run.last, run.column, &format);
+    } else {
+      worksheet_data_validation_range(ws_, run.first, run.column, run.last, run.column, run.validation.get());
+    }
+  }
+  lxw_worksheet* ws_;
+  std::map<std::pair<lxw_col_t, bool>, Run> open_;
+};
+
 class SheetWriter {
  public:
   SheetWriter(lxw_workbook* workbook, Formats& formats, const model::Plan& plan, const evaluate::PlanEvaluation& evaluation,
@@ -225,11 +311,19 @@ class SheetWriter {
   void write(const BookSheet& sheet) {
     ws_ = workbook_add_worksheet(workbook_, sheet.name.c_str());
     if (!ws_) throw ExchangeError("cannot add the sheet " + sheet.name, "report this as a bug in hyoka");
+    RangeRules rules(ws_);
+    rules_ = &rules;
     setup_columns();
     title_rows(sheet);
     lxw_row_t row = first_data_row;
     std::optional<RowKind> previous;
+    const model::Policy* policy = nullptr;
     for (const Row* r : sheet.rows) {
+      if (!sheet.policy && r->policy != policy) {  // every policy on one sheet: a heading for each
+        policy = r->policy;
+        previous.reset();
+        merged(row++, "施策" + policy->number + "　" + policy->name.ja, formats_.title, 22);
+      }
       // A section heading before the projects and before the commentary.
       bool project_commentary_after_policy = r->id.kind == RowKind::project_commentary && previous == RowKind::policy_commentary;
       if (r->id.kind != RowKind::indicator && previous != r->id.kind && !project_commentary_after_policy) section_row(row++, r->id.kind);
@@ -237,6 +331,8 @@ class SheetWriter {
       write_row(*r, row);
       ++row;
     }
+    rules.flush();
+    rules_ = nullptr;
     print_setup(sheet);
     lxw_protection protection{};
     protection.format_columns = 1;
@@ -261,8 +357,7 @@ class SheetWriter {
   }
 
   void title_rows(const BookSheet& sheet) {
-    const auto& policy = *sheet.policy;
-    merged(0, year_label(year_) + "　実績入力シート　施策" + policy.number + "　" + policy.name.ja, formats_.title, 24);
+    merged(0, year_label(year_) + "　実績入力シート　" + sheet_title(sheet), formats_.title, 24);
     merged(1, plan_.city.ja + "　" + plan_.name.ja + "　／　" + (book_.by == Grouping::policy ? "" : "担当：") + owner_name(plan_, book_),
            formats_.plain, 18);
     merged(2,
@@ -443,11 +538,7 @@ class SheetWriter {
     std::string any;
     for (const auto& label : reason_labels_) any += (any.empty() ? "" : ",") + address(r, Column::grade) + "=\"" + label + "\"";
     std::string formula = "AND(OR(" + any + "),LEN(" + address(r, Column::reason_ja) + ")=0)";
-    lxw_conditional_format format{};
-    format.type = LXW_CONDITIONAL_TYPE_FORMULA;
-    format.value_string = formula.data();
-    format.format = formats_.reason_needed;
-    worksheet_conditional_format_cell(ws_, r, col(Column::reason_ja), &format);
+    rules_->highlight(r, col(Column::reason_ja), formula, formats_.reason_needed);
   }
 
   void validate_figure(lxw_row_t r, Column column, const FigureShape& shape, const std::string& unit) {
@@ -479,7 +570,7 @@ class SheetWriter {
       v.spec.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;
     }
     v.spec.ignore_blank = LXW_VALIDATION_ON;
-    worksheet_data_validation_cell(ws_, r, col(column), v.get());
+    rules_->validation(r, col(column), std::move(v));
   }
 
   void validate_text(lxw_row_t r, Column column, const std::string& title, const std::string& message) {
@@ -487,7 +578,7 @@ class SheetWriter {
     v.spec.validate = LXW_VALIDATION_TYPE_ANY;
     v.title = title;
     v.message = message;
-    worksheet_data_validation_cell(ws_, r, col(column), v.get());
+    rules_->validation(r, col(column), std::move(v));
   }
 
   void print_setup(const BookSheet& sheet) {
@@ -497,7 +588,7 @@ class SheetWriter {
     worksheet_repeat_rows(ws_, 0, 3);
     worksheet_set_margins(ws_, 0.4, 0.4, 0.7, 0.6);
     const std::string head = "&L" + escaped_for_header(plan_.city.ja + "　" + owner_name(plan_, book_)) + "&R" +
-                             escaped_for_header(year_label(year_) + "　実績入力　施策" + sheet.policy->number);
+                             escaped_for_header(year_label(year_) + "　実績入力　" + sheet_title(sheet));
     worksheet_set_header(ws_, head.c_str());
     worksheet_set_footer(ws_, "&C&P / &N");
   }
@@ -517,6 +608,7 @@ class SheetWriter {
   std::vector<std::string> reason_labels_;
   std::unordered_map<const model::Indicator*, const evaluate::Result*> results_;
   lxw_worksheet* ws_ = nullptr;
+  RangeRules* rules_ = nullptr;  // of the sheet being written
   std::size_t lines_ = 1;  // of the row being written
 };
 
@@ -531,7 +623,7 @@ void write_export_values(lxw_worksheet* metadata, lxw_row_t at, const std::strin
       const FieldValue value = current_value(row, field, year);
       if (characters(value.text) > max_cell_characters) worksheet_write_string(metadata, at, column, not_exported_marker, nullptr);
       else if (value.kind == FieldValue::Kind::number) worksheet_write_number(metadata, at, column, value.number.to_double(), nullptr);
-      else if (!value.empty()) worksheet_write_string(metadata, at, column, shown(value).c_str(), nullptr);
+      else if (!value.empty()) worksheet_write_string(metadata, at, column, export_text(field, value).c_str(), nullptr);
     }
     ++column;
   }
@@ -588,7 +680,7 @@ void write_guide(lxw_worksheet* ws, Formats& formats, const model::Plan& plan, c
     const std::string url = "internal:'" + sheet.name + "'!A1";
     worksheet_write_url(ws, row, 1, url.c_str(), formats.link);
     worksheet_write_string(ws, row, 1, sheet.name.c_str(), formats.link);
-    worksheet_write_string(ws, row, 2, sheet.policy->name.ja.c_str(), formats.plain);
+    worksheet_write_string(ws, row, 2, sheet_title(sheet).c_str(), formats.plain);
     worksheet_write_number(ws, row++, 3, static_cast<double>(sheet.rows.size()), formats.plain);
   }
   worksheet_set_landscape(ws);

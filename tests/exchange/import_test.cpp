@@ -247,3 +247,33 @@ TEST_CASE("status: per division, rows without an actual, 集計中 rows, short g
   status = year_status(plan, 2025);
   CHECK(status.no_actual == plan_rows(plan, 2025).size() - plan.policies.size());
 }
+
+TEST_CASE("a book of more than 30 policies has them on one sheet, a heading per policy, and reads back whole") {
+  PlanCopy copy(minimal);
+  model::Plan plan = copy.load();
+  const model::Policy first = plan.policies.front();
+  for (int i = 2; i <= 31; ++i) {
+    model::Policy policy = first;
+    policy.id = "p" + std::to_string(i);
+    policy.number = "1-" + std::to_string(i);
+    for (auto& project : policy.projects) project.id += "-" + std::to_string(i);  // project ids are unique in a plan
+    for (auto& indicator : policy.indicators) indicator.project += "-" + std::to_string(i);
+    plan.policies.push_back(policy);
+  }
+  const auto rows = plan_rows(plan, 2024);
+  const auto books = make_books(plan, rows, Grouping::division, 2024);
+  REQUIRE(books.size() == 1);
+  REQUIRE(books[0].sheets.size() == 1);
+  CHECK(books[0].sheets[0].name == "実績入力");
+  CHECK(books[0].sheets[0].rows.size() == rows.size());
+  const fs::path file = copy.dir / "all.xlsx";
+  write_xlsx(plan, hyoka::evaluate::evaluate_plan(plan, 2024), books[0], layout_for(plan, 2024, false), file);
+  auto submission = read_xlsx_submission(read(file));
+  CHECK(submission.problems.empty());
+  CHECK(submission.rows.size() == rows.size());
+  const auto cells = read_xlsx(read(file));
+  const SheetCells* sheet = cells.find("実績入力");
+  REQUIRE(sheet);
+  CHECK(sheet->at(1, 1).text.find("全31施策") != std::string::npos);
+  CHECK(sheet->at(5, 1).text == "施策1-1　施策");  // the first policy's heading
+}
