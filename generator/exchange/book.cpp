@@ -165,32 +165,30 @@ Metadata metadata_of(const model::Plan& plan, const Book& book, int year) {
   return {1, plan.id, year, book.by, book.owner, plan.report_date};
 }
 
-std::vector<Column> Layout::columns() const {
-  std::vector<Column> out{Column::id};
-  if (csv) out.push_back(Column::policy);
+Layout::Layout(std::vector<int> prior_years, bool csv) : prior_years_(std::move(prior_years)), csv_(csv) {
+  auto& out = columns_;
+  out.push_back(Column::id);
+  if (csv_) out.push_back(Column::policy);
   out.insert(out.end(), {Column::number, Column::kind, Column::name_ja, Column::name_en, Column::unit, Column::baseline});
-  out.insert(out.end(), prior_years.size(), Column::prior);
+  out.insert(out.end(), prior_years_.size(), Column::prior);
   out.insert(out.end(), {Column::target, Column::revised_target, Column::actual});
-  if (!csv) out.insert(out.end(), {Column::rate, Column::grade});
+  if (!csv_) out.insert(out.end(), {Column::rate, Column::grade});
   out.insert(out.end(), {Column::reason_ja, Column::reason_en, Column::cost, Column::note_ja, Column::note_en, Column::actual_en});
-  if (csv) out.insert(out.end(), {Column::commentary_ja, Column::commentary_en});
-  return out;
+  if (csv_) out.insert(out.end(), {Column::commentary_ja, Column::commentary_en});
 }
 
 int Layout::position(Column column) const {
   // In a sheet, commentary spans the row in two merged halves: Japanese from
   // the English name column (the Japanese name column says what the text is),
   // English from the actual column.
-  if (!csv && column == Column::commentary_ja) return position(Column::name_en);
-  if (!csv && column == Column::commentary_en) return position(Column::actual);
-  const auto all = columns();
-  auto it = std::find(all.begin(), all.end(), column);
-  return it == all.end() ? 0 : static_cast<int>(it - all.begin()) + 1;
+  if (!csv_ && column == Column::commentary_ja) return position(Column::name_en);
+  if (!csv_ && column == Column::commentary_en) return position(Column::actual);
+  auto it = std::find(columns_.begin(), columns_.end(), column);
+  return it == columns_.end() ? 0 : static_cast<int>(it - columns_.begin()) + 1;
 }
 
 int Layout::prior_position(std::size_t index) const { return position(Column::prior) + static_cast<int>(index); }
 
-int Layout::last() const { return static_cast<int>(columns().size()); }
 
 std::optional<Column> Layout::column_of(Field field) const {
   switch (field) {
@@ -208,11 +206,10 @@ std::optional<Column> Layout::column_of(Field field) const {
 }
 
 Layout layout_for(const model::Plan& plan, int year, bool csv) {
-  Layout layout;
-  layout.csv = csv;
+  std::vector<int> prior;
   for (int y = plan.period_start; y < year; ++y)
-    if (has_actual(plan, y)) layout.prior_years.push_back(y);
-  return layout;
+    if (has_actual(plan, y)) prior.push_back(y);
+  return Layout(std::move(prior), csv);
 }
 
 std::string header(Column column, int prior_year) {

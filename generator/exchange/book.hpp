@@ -76,15 +76,23 @@ enum class Column {
   actual, rate, grade, reason_ja, reason_en, cost, note_ja, note_en, actual_en, commentary_ja, commentary_en
 };
 
-struct Layout {
-  std::vector<int> prior_years;
-  bool csv = false;  // CSV: a policy column, no live rate and grade, commentary in its own columns
+class Layout {
+ public:
+  // csv: a policy column, no live rate and grade, commentary in its own columns.
+  Layout(std::vector<int> prior_years, bool csv);
 
-  std::vector<Column> columns() const;        // in order (prior once per prior year)
+  const std::vector<int>& prior_years() const { return prior_years_; }
+  bool csv() const { return csv_; }
+  const std::vector<Column>& columns() const { return columns_; }  // in order (prior once per prior year)
   int position(Column column) const;          // 1-based; 0 when the layout has no such column
   int prior_position(std::size_t index) const;
-  int last() const;
+  int last() const { return static_cast<int>(columns_.size()); }
   std::optional<Column> column_of(Field field) const;
+
+ private:
+  std::vector<int> prior_years_;
+  bool csv_;
+  std::vector<Column> columns_;
 };
 Layout layout_for(const model::Plan& plan, int year, bool csv);
 

@@ -31,7 +31,7 @@ std::string indicator_cell(const Row& row, Column column, int year, const Layout
     case Column::name_en: return indicator.name.en.value_or("");
     case Column::unit: return indicator.unit;
     case Column::baseline: return indicator.baseline ? printed(indicator.baseline->value) : "";
-    case Column::prior: return in_year(layout.prior_years[prior], &model::IndicatorYear::actual);
+    case Column::prior: return in_year(layout.prior_years()[prior], &model::IndicatorYear::actual);
     case Column::target: return in_year(year, &model::IndicatorYear::target);
     case Column::revised_target: return in_year(year, &model::IndicatorYear::revised_target);
     default: return {};
@@ -50,7 +50,7 @@ std::string project_cell(const Row& row, Column column, int year, const Layout& 
     case Column::name_en: return project.name.en.value_or("");
     case Column::unit: return project.unit;
     case Column::baseline: return project.status ? printed(project.status->value) : "";
-    case Column::prior: return in_year(layout.prior_years[prior], &model::ProjectYear::actual);
+    case Column::prior: return in_year(layout.prior_years()[prior], &model::ProjectYear::actual);
     case Column::target: return in_year(year, &model::ProjectYear::plan);
     default: return {};
   }
@@ -126,7 +126,7 @@ std::string csv_header(Column column, int prior_year) {
 std::string write_csv(const Book& book, const Layout& layout, const Metadata& meta) {
   std::vector<std::string> head;
   std::size_t prior = 0;
-  for (Column column : layout.columns()) head.push_back(csv_header(column, column == Column::prior ? layout.prior_years[prior++] : 0));
+  for (Column column : layout.columns()) head.push_back(csv_header(column, column == Column::prior ? layout.prior_years()[prior++] : 0));
   for (Field field : all_fields) head.push_back(export_header(field));
   std::vector<site::csv::Row> rows;
   rows.push_back(head);

@@ -127,7 +127,7 @@ struct CsvColumns {
 CsvColumns csv_columns(const std::vector<std::string>& head) {
   CsvColumns columns;
   bool has_id = false;
-  const Layout csv{{}, true};
+  const Layout csv({}, true);
   for (std::size_t i = 0; i < head.size(); ++i) {
     if (head[i] == csv_header(Column::id)) columns.id = i, has_id = true;
     for (Field field : all_fields) {
@@ -174,10 +174,27 @@ void read_csv_row(const std::vector<std::string>& record, std::size_t line, cons
 }  // namespace
 
 Submission read_xlsx_submission(const std::string& bytes) {
-  const WorkbookCells book = read_xlsx(bytes);
-  const SheetCells* hidden = book.find(metadata_sheet);
-  if (!hidden) throw ExchangeError("the workbook is not a hyoka export (it has no hidden sheet \"hyoka\")", not_an_export_fix);
-  const ExportList list = export_list(*hidden);
+  // The hidden sheet first: it says which sheets and columns matter; only those cells are kept.
+  std::optional<ExportList> exported;
+  std::set<std::string> listed_sheets;
+  std::vector<bool> wanted_columns;
+  ReadFilter filter;
+  filter.first = metadata_sheet;
+  filter.on_first = [&](const SheetCells& sheet) {
+    exported = export_list(sheet);
+    for (const auto& [key, values] : exported->rows) listed_sheets.insert(key.first);
+    for (const auto& [field, column] : exported->columns) {
+      if (wanted_columns.size() <= static_cast<std::size_t>(column)) wanted_columns.resize(column + 1);
+      wanted_columns[column] = true;
+    }
+  };
+  filter.sheet = [&](const std::string& name) { return listed_sheets.count(name) > 0; };
+  filter.cell = [&](const std::string&, int column) {
+    return column == 1 || (static_cast<std::size_t>(column) < wanted_columns.size() && wanted_columns[column]);
+  };
+  const WorkbookCells book = read_xlsx(bytes, {}, filter);
+  if (!exported) throw ExchangeError("the workbook is not a hyoka export (it has no hidden sheet \"hyoka\")", not_an_export_fix);
+  const ExportList& list = *exported;
   Submission out;
   out.format = "xlsx";
   out.meta = list.meta;

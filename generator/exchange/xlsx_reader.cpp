@@ -220,6 +220,7 @@ class SharedStringsHandler : public XmlHandler {
 // ---- worksheets ----------------------------------------------------------
 
 struct SheetContext {
+  const std::function<bool(int column)>& keep;  // empty: every cell
   const std::vector<std::string>& strings;
   const std::vector<Shown>& formats;
   bool date1904;
@@ -256,6 +257,7 @@ class SheetHandler : public XmlHandler {
     else if (in_inline_) inline_.end(name);
   }
   void text(std::string_view text) override {
+    if (!keep_) return;
     if (in_value_) value_ += text;
     else if (in_inline_) inline_.text(text);
   }
@@ -278,6 +280,7 @@ class SheetHandler : public XmlHandler {
     } else {
       ++column_;
     }
+    keep_ = !context_.keep || context_.keep(column_);
     const char* t = attribute(attributes, "t");
     const char* s = attribute(attributes, "s");
     type_ = t ? t : "n";
@@ -308,6 +311,7 @@ class SheetHandler : public XmlHandler {
     return Cell::number(value_, shown() == Shown::percent);
   }
   void finish_cell() {
+    if (!keep_) return;
     auto value = cell();
     if (!value || (value->type == Cell::Type::text && value->text.empty())) return;
     if (++context_.cells > context_.limits.cells)
@@ -320,7 +324,7 @@ class SheetHandler : public XmlHandler {
   SheetContext context_;
   int row_ = 0, column_ = 0, style_ = 0;
   std::string type_, value_;
-  bool has_value_ = false, has_formula_ = false, in_value_ = false, in_inline_ = false;
+  bool has_value_ = false, has_formula_ = false, in_value_ = false, in_inline_ = false, keep_ = true;
   RichText inline_;
 };
 
@@ -366,7 +370,7 @@ const SheetCells* WorkbookCells::find(const std::string& name) const {
   return nullptr;
 }
 
-WorkbookCells read_xlsx(const std::string& bytes, const XlsxLimits& limits) {
+WorkbookCells read_xlsx(const std::string& bytes, const XlsxLimits& limits, const ReadFilter& filter) {
   if (bytes.size() > limits.file_bytes)
     throw ExchangeError("the file is larger than an exported workbook can be (" + std::to_string(bytes.size() >> 20) + " MiB)",
                         "import the workbook hyoka exported, filled in");
@@ -384,18 +388,33 @@ WorkbookCells read_xlsx(const std::string& bytes, const XlsxLimits& limits) {
     if (ends_with(r.type, "/sharedStrings") && zip.has(part)) parse_part(zip, part, strings);
     if (ends_with(r.type, "/styles") && zip.has(part)) parse_part(zip, part, styles);
   }
-  WorkbookCells out;
   std::size_t cells = 0;
-  for (const auto& entry : book.sheets) {
+  std::vector<std::optional<SheetCells>> read(book.sheets.size());
+  auto read_sheet = [&](std::size_t i) {
+    const auto& entry = book.sheets[i];
     auto target = targets.find(entry.relationship);
-    if (target == targets.end() || !zip.has(target->second)) continue;  // a chart sheet or a missing part: no cells
+    if (target == targets.end() || !zip.has(target->second)) return;  // a chart sheet or a missing part: no cells
+    if (filter.sheet && entry.name != filter.first && !filter.sheet(entry.name)) return;
     SheetCells sheet;
     sheet.name = entry.name;
     sheet.hidden = entry.hidden;
-    SheetHandler handler(sheet, {strings.strings, styles.formats, book.date1904, limits, cells});
+    std::function<bool(int)> keep;
+    if (filter.cell && entry.name != filter.first) keep = [&](int column) { return filter.cell(entry.name, column); };
+    SheetHandler handler(sheet, {keep, strings.strings, styles.formats, book.date1904, limits, cells});
     parse_part(zip, target->second, handler);
-    out.sheets.push_back(std::move(sheet));
-  }
+    read[i] = std::move(sheet);
+  };
+  // The sheet that decides what to keep of the others goes first.
+  for (std::size_t i = 0; i < book.sheets.size(); ++i)
+    if (!filter.first.empty() && book.sheets[i].name == filter.first) {
+      read_sheet(i);
+      if (read[i] && filter.on_first) filter.on_first(*read[i]);
+    }
+  for (std::size_t i = 0; i < book.sheets.size(); ++i)
+    if (filter.first.empty() || book.sheets[i].name != filter.first) read_sheet(i);
+  WorkbookCells out;
+  for (auto& sheet : read)
+    if (sheet) out.sheets.push_back(std::move(*sheet));
   return out;
 }
 

@@ -12,6 +12,7 @@
 // limit (a sheet of a million rows stops with an error, memory stays small).
 // Anything else wrong throws ExchangeError saying what and how to fix it.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -49,7 +50,18 @@ struct WorkbookCells {
   const SheetCells* find(const std::string& name) const;
 };
 
-WorkbookCells read_xlsx(const std::string& bytes, const XlsxLimits& limits = {});
+// What to keep of a workbook (all of it when left empty). The sheet named
+// `first` is read before the others and handed to `on_first`, so that what it
+// says can decide what is kept of the rest: a large workbook's import keeps
+// the id column and the cells to fill, not every cell.
+struct ReadFilter {
+  std::string first;
+  std::function<void(const SheetCells&)> on_first;
+  std::function<bool(const std::string& sheet)> sheet;
+  std::function<bool(const std::string& sheet, int column)> cell;
+};
+
+WorkbookCells read_xlsx(const std::string& bytes, const XlsxLimits& limits = {}, const ReadFilter& filter = {});
 
 // "K12" ↔ (12, 11); nullopt for anything else. Columns A…XFD, rows 1…1,048,576.
 struct CellPosition {

@@ -367,7 +367,7 @@ class SheetWriter {
            formats_.muted_text, 30);
     const auto columns = layout_.columns();
     for (std::size_t i = 0, prior = 0; i < columns.size(); ++i) {
-      int year = columns[i] == Column::prior ? layout_.prior_years[prior++] : 0;
+      int year = columns[i] == Column::prior ? layout_.prior_years()[prior++] : 0;
       worksheet_write_string(ws_, 3, static_cast<lxw_col_t>(i), header(columns[i], year).c_str(), formats_.header);
     }
     worksheet_set_row(ws_, 3, 42, nullptr);
@@ -453,8 +453,8 @@ class SheetWriter {
     const FigureShape shape = figure_shape(plan_, row, Field::actual, year_);
     if (indicator.baseline) fixed_value(r, Column::baseline, indicator.baseline->value, shape.decimals);
     else fixed(r, Column::baseline, "");
-    for (std::size_t i = 0; i < layout_.prior_years.size(); ++i)
-      prior(r, i, year_value(indicator.years, layout_.prior_years[i], &model::IndicatorYear::actual), shape.decimals);
+    for (std::size_t i = 0; i < layout_.prior_years().size(); ++i)
+      prior(r, i, year_value(indicator.years, layout_.prior_years()[i], &model::IndicatorYear::actual), shape.decimals);
     const auto* target = year_value(indicator.years, year_, &model::IndicatorYear::target);
     const auto* revised = year_value(indicator.years, year_, &model::IndicatorYear::revised_target);
     fixed_value(r, Column::target, target ? *target : model::Value{}, shape.decimals);
@@ -469,8 +469,8 @@ class SheetWriter {
     const auto& project = *row.project;
     const FigureShape shape = figure_shape(plan_, row, Field::actual, year_);
     fixed(r, Column::baseline, project.status ? printed(project.status->value) : "");
-    for (std::size_t i = 0; i < layout_.prior_years.size(); ++i) {
-      auto it = project.years.find(layout_.prior_years[i]);
+    for (std::size_t i = 0; i < layout_.prior_years().size(); ++i) {
+      auto it = project.years.find(layout_.prior_years()[i]);
       prior(r, i, it == project.years.end() ? nullptr : &it->second.actual, shape.decimals);
     }
     auto it = project.years.find(year_);
