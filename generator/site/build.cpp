@@ -337,8 +337,9 @@ void render_pdfs(const BuildOptions& options, const LoadedPlans& loaded, Staging
     const model::Plan& plan = loaded.plans[i];
     const auto plan_tasks = pdf_tasks(plan, i);
     summary.pdfs += plan_tasks.size();
-    std::string key_file = ".hyoka/pdf-" + plan.id + ".key";
-    std::replace(key_file.begin(), key_file.end(), '/', '-');  // an earlier edition: setagaya/2024
+    std::string key_name = plan.id;
+    std::replace(key_name.begin(), key_name.end(), '/', '-');  // an earlier edition: setagaya/2024
+    const std::string key_file = ".hyoka/pdf-" + key_name + ".key";
     const std::string key = pdf_key(plan, inputs);
     const bool unchanged = out.previous(key_file) == key &&
                            std::all_of(plan_tasks.begin(), plan_tasks.end(),
