@@ -62,7 +62,7 @@ int run_import(const ImportOptions& options) {
       read[i].error = e;
     }
   });
-  exchange::Importer importer(*plan, {options.year, options.dry_run});
+  exchange::Importer importer(*plan, {options.year, options.dry_run, for_each_on_cores});
   for (std::size_t i = 0; i < read.size(); ++i) {
     if (read[i].error) {
       importer.add_failure(options.files[i], *read[i].error);

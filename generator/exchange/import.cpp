@@ -147,6 +147,11 @@ struct Output {
   std::optional<std::string> bytes;  // nullopt: remove the file
 };
 
+void run_each(const model::ForEach& for_each, std::size_t count, const std::function<void(std::size_t)>& task) {
+  if (for_each) for_each(count, task);
+  else for (std::size_t i = 0; i < count; ++i) task(i);
+}
+
 }  // namespace
 
 struct Importer::Impl {
@@ -295,7 +300,10 @@ struct Importer::Impl {
         json_files[change.file].push_back(&change);
       }
     }
-    for (const auto& [file, list] : json_files) out.push_back({file, patched(file, list)});
+    std::vector<std::pair<fs::path, std::vector<Change*>>> files(json_files.begin(), json_files.end());
+    const std::size_t first = out.size();
+    out.resize(first + files.size());
+    run_each(options.for_each, files.size(), [&](std::size_t i) { out[first + i] = {files[i].first, patched(files[i].first, files[i].second)}; });
     return out;
   }
 
@@ -315,29 +323,34 @@ namespace {
 
 // Every file is written beside its original first, then all are renamed into
 // place: a failure while writing leaves every plan file as it was.
-std::vector<fs::path> commit(const std::vector<Output>& outputs) {
-  std::vector<fs::path> temporary;
+fs::path temporary_of(const fs::path& file) {
+  fs::path tmp = file;
+  tmp += ".hyoka-import.tmp";
+  return tmp;
+}
+
+std::vector<fs::path> commit(const std::vector<Output>& outputs, const model::ForEach& for_each) {
+  std::vector<char> started(outputs.size(), 0);  // a temporary file may exist (one flag per file: no sharing between threads)
   try {
-    for (const auto& output : outputs) {
-      if (!output.bytes) continue;
-      fs::path tmp = output.file;
-      tmp += ".hyoka-import.tmp";
+    run_each(for_each, outputs.size(), [&](std::size_t i) {
+      if (!outputs[i].bytes) return;
+      const fs::path tmp = temporary_of(outputs[i].file);
+      started[i] = 1;
       std::ofstream out(tmp, std::ios::binary);
-      temporary.push_back(tmp);
-      out << *output.bytes;
+      out << *outputs[i].bytes;
       out.close();
       if (!out) throw ExchangeError("cannot write " + tmp.string(), "check that the plan folder is writable and has room");
-    }
+    });
   } catch (...) {
-    for (const auto& tmp : temporary) fs::remove(tmp);
+    std::error_code ec;
+    for (std::size_t i = 0; i < outputs.size(); ++i)
+      if (started[i]) fs::remove(temporary_of(outputs[i].file), ec);
     throw;
   }
   std::vector<fs::path> written;
   for (const auto& output : outputs) {
     if (output.bytes) {
-      fs::path tmp = output.file;
-      tmp += ".hyoka-import.tmp";
-      fs::rename(tmp, output.file);
+      fs::rename(temporary_of(output.file), output.file);
     } else {
       fs::remove(output.file);
     }
@@ -368,7 +381,7 @@ ImportReport Importer::finish() {
   if (!impl_->diagnostics.has_errors()) {
     try {
       auto outputs = impl_->outputs(report.changes);
-      if (!impl_->options.dry_run) report.files_written = commit(outputs);
+      if (!impl_->options.dry_run) report.files_written = commit(outputs, impl_->options.for_each);
     } catch (const ExchangeError& e) {
       impl_->diagnostics.error(impl_->plan.root, e.where(), e.what(), e.fix());
     } catch (const fs::filesystem_error& e) {

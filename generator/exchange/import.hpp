@@ -16,12 +16,14 @@
 #include "exchange/error.hpp"
 #include "exchange/submission.hpp"
 #include "model/diagnostics.hpp"
+#include "model/loader.hpp"
 
 namespace hyoka::exchange {
 
 struct ImportOptions {
   int year = 0;          // 0: the plan's evaluation_year
   bool dry_run = false;  // judge and report, write nothing
+  model::ForEach for_each;  // runs the files' edits and writes side by side (empty: one by one)
 };
 
 struct Change {

@@ -1,6 +1,7 @@
 #include "exchange/json_patch.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 
 #include "exchange/error.hpp"
@@ -87,25 +88,37 @@ std::size_t JsonPatcher::skip_space(std::size_t at) const {
   return at;
 }
 
+// Every edit finds its place from the top of the file again (offsets move
+// as the text changes), so skipping values is the import's inner loop:
+// strings by memchr, containers by a table of the bytes that matter.
+std::size_t JsonPatcher::string_end(std::size_t at) const {
+  for (std::size_t from = at + 1;;) {
+    std::size_t quote = text_.find('"', from);
+    if (quote == std::string::npos) throw broken("a string is never closed");
+    std::size_t backslashes = 0;
+    while (text_[quote - 1 - backslashes] == '\\') ++backslashes;
+    if (backslashes % 2 == 0) return quote + 1;
+    from = quote + 1;
+  }
+}
+
 std::size_t JsonPatcher::value_end(std::size_t at) const {
   if (at >= text_.size()) throw broken("a value is missing at the end");
   char c = text_[at];
-  if (c == '"') {
-    for (++at; at < text_.size() && text_[at] != '"'; ++at)
-      if (text_[at] == '\\') ++at;
-    return at + 1;
-  }
+  if (c == '"') return string_end(at);
   if (c == '{' || c == '[') {
+    static const auto structural = [] {
+      std::array<bool, 256> table{};
+      for (unsigned char s : std::string_view("\"{}[]")) table[s] = true;
+      return table;
+    }();
     int depth = 0;
     for (; at < text_.size(); ++at) {
-      char d = text_[at];
-      if (d == '"') {
-        at = value_end(at) - 1;
-      } else if (d == '{' || d == '[') {
-        ++depth;
-      } else if ((d == '}' || d == ']') && --depth == 0) {
-        return at + 1;
-      }
+      const auto d = static_cast<unsigned char>(text_[at]);
+      if (!structural[d]) continue;
+      if (d == '"') at = string_end(at) - 1;
+      else if (d == '{' || d == '[') ++depth;
+      else if (--depth == 0) return at + 1;
     }
     throw broken("a bracket is never closed");
   }
@@ -113,7 +126,7 @@ std::size_t JsonPatcher::value_end(std::size_t at) const {
   return at;
 }
 
-std::vector<JsonPatcher::Member> JsonPatcher::members(std::size_t object_at) const {
+std::vector<JsonPatcher::Member> JsonPatcher::members(std::size_t object_at, const std::string* until) const {
   std::vector<Member> out;
   std::size_t at = skip_space(object_at + 1);
   while (at < text_.size() && text_[at] != '}') {
@@ -132,15 +145,16 @@ std::vector<JsonPatcher::Member> JsonPatcher::members(std::size_t object_at) con
     if (at >= text_.size() || text_[at] != ':') throw broken("a colon is missing after a key");
     const std::size_t value_at = skip_space(at + 1), end = value_end(value_at);
     out.push_back({key, key_at, value_at, end});
+    if (until && key == *until) break;
     at = skip_space(end);
   }
   return out;
 }
 
-std::vector<std::size_t> JsonPatcher::elements(std::size_t array_at) const {
+std::vector<std::size_t> JsonPatcher::elements(std::size_t array_at, std::size_t until) const {
   std::vector<std::size_t> out;
   std::size_t at = skip_space(array_at + 1);
-  while (at < text_.size() && text_[at] != ']') {
+  while (at < text_.size() && text_[at] != ']' && out.size() <= until) {
     if (text_[at] == ',') {
       at = skip_space(at + 1);
       continue;
@@ -157,11 +171,11 @@ JsonPatcher::Found JsonPatcher::find(const std::vector<std::string>& tokens) con
     const char c = found.container < text_.size() ? text_[found.container] : '\0';
     std::optional<std::size_t> next;
     if (c == '{') {
-      for (const auto& member : members(found.container))
-        if (member.key == token) next = member.value_at;
+      auto items = members(found.container, &token);
+      if (!items.empty() && items.back().key == token) next = items.back().value_at;
     } else if (c == '[' && numeric(token)) {
-      auto items = elements(found.container);
       std::size_t index = std::stoul(token);
+      auto items = elements(found.container, index);
       if (index < items.size()) next = items[index];
     }
     if (!next) return found;

@@ -59,9 +59,11 @@ class JsonPatcher {
   };
 
   Found find(const std::vector<std::string>& tokens) const;
-  std::vector<Member> members(std::size_t object_at) const;
-  std::vector<std::size_t> elements(std::size_t array_at) const;
+  // Members up to and with `until` (all when null); elements up to index `until`.
+  std::vector<Member> members(std::size_t object_at, const std::string* until = nullptr) const;
+  std::vector<std::size_t> elements(std::size_t array_at, std::size_t until = static_cast<std::size_t>(-1)) const;
   std::size_t value_end(std::size_t at) const;
+  std::size_t string_end(std::size_t at) const;
   std::size_t skip_space(std::size_t at) const;
   std::string indent_at(std::size_t at) const;
   bool multiline(std::size_t object_at) const;

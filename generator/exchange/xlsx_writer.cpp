@@ -242,8 +242,11 @@ std::string row_free(const std::string& formula, lxw_row_t row) {
 
 // Validations and conditional formats, merged over runs of rows that share
 // them: one element for J5:J40 instead of 36 (a formula is relative to the
-// run's first cell, as Excel applies it). The XML of a large workbook
-// shrinks several times, and with it the time to write and to read it back.
+// run's first cell, as Excel applies it). A run goes on over rows that have
+// no rule in its column (headings, merged commentary: locked cells, where a
+// validation never applies and the highlight's formula is false). The XML
+// of a large workbook shrinks several times, and with it the time to write
+// and to read it back.
 class RangeRules {
  public:
   explicit RangeRules(lxw_worksheet* ws) : ws_(ws) {}
@@ -275,7 +278,7 @@ class RangeRules {
   void add(Run run) {
     auto slot = std::make_pair(run.column, run.highlight);
     auto it = open_.find(slot);
-    if (it != open_.end() && it->second.key == run.key && it->second.last + 1 == run.first) {
+    if (it != open_.end() && it->second.key == run.key) {
       it->second.last = run.first;
       return;
     }
@@ -460,7 +463,7 @@ class SheetWriter {
     fixed_value(r, Column::target, target ? *target : model::Value{}, shape.decimals);
     fixed_value(r, Column::revised_target, revised ? *revised : model::Value{}, shape.decimals);
     input(r, col(Column::actual), current_value(row, Field::actual, year_), shape, true);
-    validate_figure(r, Column::actual, shape, indicator.unit);
+    validate_figure(r, Column::actual, shape);
     live(row, r, revised && revised->present() ? Column::revised_target : Column::target);
     not_applicable(r, {Column::cost});
   }
@@ -476,10 +479,10 @@ class SheetWriter {
     auto it = project.years.find(year_);
     fixed_value(r, Column::target, it->second.plan, shape.decimals);
     input(r, col(Column::actual), current_value(row, Field::actual, year_), shape, true);
-    validate_figure(r, Column::actual, shape, project.unit);
+    validate_figure(r, Column::actual, shape);
     const FigureShape cost = figure_shape(plan_, row, Field::cost, year_);
     input(r, col(Column::cost), current_value(row, Field::cost, year_), cost, true);
-    validate_figure(r, Column::cost, cost, plan_.currency_unit ? plan_.currency_unit->ja : "");
+    validate_figure(r, Column::cost, cost);
     not_applicable(r, {Column::revised_target, Column::rate, Column::grade, Column::reason_ja, Column::reason_en});
   }
 
@@ -541,7 +544,7 @@ class SheetWriter {
     rules_->highlight(r, col(Column::reason_ja), formula, formats_.reason_needed);
   }
 
-  void validate_figure(lxw_row_t r, Column column, const FigureShape& shape, const std::string& unit) {
+  void validate_figure(lxw_row_t r, Column column, const FigureShape& shape) {
     Validation v;
     const std::string cell = address(r, column);
     const std::string what = column == Column::cost ? "事業費" : "実績";
@@ -561,8 +564,8 @@ class SheetWriter {
       v.spec.validate = LXW_VALIDATION_TYPE_CUSTOM_FORMULA;
       v.formula = "OR(ISNUMBER(" + cell + ")," + cell + "=\"" + pending_word + "\"," + cell + "=\"" + none_word + "\")";
       v.title = what + "（数値）";
-      v.message = "半角の数字で入力します（例: 89.9）。カンマ・％・全角数字は使いません。" + (unit.empty() ? "" : "単位：" + unit + "。") +
-                  "集計中のときは「集計中」と入力します。";
+      // The unit is in the column beside it; left out here, so that the rule is one for the whole column.
+      v.message = "半角の数字で入力します（例: 89.9）。カンマ・％・全角数字は使いません。集計中のときは「集計中」と入力します。";
       v.error_title = "数値ではありません";
       v.error_message = what + "は半角の数値で入力します（カンマ・％なし）。集計中のときは「集計中」と入力します。" +
                         "「一部運用」など文字の実績のときは「はい」で確定します。";

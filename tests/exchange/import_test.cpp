@@ -100,7 +100,7 @@ TEST_CASE("a dry run judges and reports but writes nothing") {
   PlanCopy copy(minimal);
   const auto plan = copy.load();
   const std::string before = read(copy.dir / "policies/p1.json");
-  auto report = import_csv(plan, replaced(exported_csv(plan), ",57.0,", ",59.5,"), {0, true});
+  auto report = import_csv(plan, replaced(exported_csv(plan), ",57.0,", ",59.5,"), {0, true, {}});
   CHECK(report.changes.size() == 1);
   CHECK(report.files_written.empty());
   CHECK(read(copy.dir / "policies/p1.json") == before);

@@ -28,7 +28,7 @@ inline const model::Plan& minimal_plan() {
 
 // Judges a read file against the plan (a dry run: nothing is written).
 inline void judge(const exchange::Submission& submission) {
-  exchange::Importer importer(minimal_plan(), {0, true});
+  exchange::Importer importer(minimal_plan(), {0, true, {}});
   importer.add(submission);
   auto report = importer.finish();
   if (!report.files_written.empty()) {
