@@ -11,6 +11,9 @@ void add_render_command(CLI::App& app);
 void add_packet_command(CLI::App& app);
 void add_new_command(CLI::App& app);
 void add_serve_command(CLI::App& app);
+void add_export_command(CLI::App& app);
+void add_import_command(CLI::App& app);
+void add_status_command(CLI::App& app);
 
 }  // namespace hyoka::cli
 

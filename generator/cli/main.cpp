@@ -14,6 +14,9 @@ int main(int argc, char** argv) {
   hyoka::cli::add_packet_command(app);
   hyoka::cli::add_new_command(app);
   hyoka::cli::add_serve_command(app);
+  hyoka::cli::add_export_command(app);
+  hyoka::cli::add_import_command(app);
+  hyoka::cli::add_status_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -2,6 +2,7 @@
 // Loading plans for a command: prints every diagnostic to stderr and says
 // whether the command may go on.
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -12,7 +13,11 @@ namespace hyoka::cli {
 struct LoadOptions {
   bool warn_translations = false;  // list texts without English
   int year = 0;                    // --year override (0: the plan's)
+  bool parallel = false;           // read the policy files on every core (large plans)
 };
+
+// Runs task(0) … task(count - 1) on every core; the first exception is rethrown.
+void for_each_on_cores(std::size_t count, const std::function<void(std::size_t)>& task);
 
 // Prints diagnostics; returns the plan, or nullopt if it had errors.
 std::optional<model::Plan> load_and_report(const std::filesystem::path& plan_dir, const LoadOptions& options);

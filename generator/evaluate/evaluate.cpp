@@ -26,14 +26,6 @@ Result no_grade(int year, Status status, Text why) {
   return result;
 }
 
-const std::vector<model::Grade>& scale_of(const model::Plan& plan, const model::Rule& rule) {
-  return rule.scale ? *rule.scale : plan.evaluation.scale;
-}
-
-const model::Rounding& rounding_of(const model::Plan& plan, const model::Rule& rule) {
-  return rule.rounding ? *rule.rounding : plan.evaluation.rounding;
-}
-
 const model::Grade* grade_for(const std::vector<model::Grade>& scale, const Decimal& rate) {
   for (const auto& grade : scale) {
     if (grade.min && model::compare(rate, *grade.min) >= 0) return &grade;
@@ -48,13 +40,6 @@ const model::Grade* grade_for(const std::vector<model::Grade>& scale, const Deci
 // its legend, in `description`, is for the printed legend only).
 std::string describe(const std::vector<model::Grade>& scale, const model::Grade& grade, model::Lang lang) {
   return grade.label + ": " + present::grade_condition(scale, static_cast<std::size_t>(&grade - scale.data()), lang);
-}
-
-// The text a yes/no rule's grade is explained with.
-std::string yes_no_label(const std::vector<model::Grade>& scale, const model::Rule& rule, bool met) {
-  if (met) return !rule.met.empty() ? rule.met : scale.front().label;
-  if (!rule.not_met.empty()) return rule.not_met;
-  return scale.size() >= 2 ? scale[scale.size() - 2].label : scale.back().label;
 }
 
 std::string shown(const Value& value) {
@@ -330,6 +315,20 @@ PolicyEvaluation evaluate_policy(const model::Plan& plan, const model::Policy& p
 }
 
 }  // namespace
+
+const std::vector<model::Grade>& scale_of(const model::Plan& plan, const model::Rule& rule) {
+  return rule.scale ? *rule.scale : plan.evaluation.scale;
+}
+
+const model::Rounding& rounding_of(const model::Plan& plan, const model::Rule& rule) {
+  return rule.rounding ? *rule.rounding : plan.evaluation.rounding;
+}
+
+std::string yes_no_label(const std::vector<model::Grade>& scale, const model::Rule& rule, bool met) {
+  if (met) return !rule.met.empty() ? rule.met : scale.front().label;
+  if (!rule.not_met.empty()) return rule.not_met;
+  return scale.size() >= 2 ? scale[scale.size() - 2].label : scale.back().label;
+}
 
 const char* code(Status status) {
   switch (status) {

@@ -102,6 +102,12 @@ struct PlanEvaluation {
 // The rule an indicator is judged by (its own, or the plan's default).
 const model::Rule& rule_for(const model::Plan& plan, const std::string& rule_name);
 
+// The scale and rounding a rule grades with (its own, else the plan's), and
+// the label a yes/no rule gives when met or not met.
+const std::vector<model::Grade>& scale_of(const model::Plan& plan, const model::Rule& rule);
+const model::Rounding& rounding_of(const model::Plan& plan, const model::Rule& rule);
+std::string yes_no_label(const std::vector<model::Grade>& scale, const model::Rule& rule, bool met);
+
 // One indicator in one year (evaluate_plan calls it for every row and year).
 Result evaluate_indicator(const model::Plan& plan, const model::Indicator& indicator, int year);
 // A project's step in one year (planned vs actual).

@@ -58,15 +58,6 @@ const char* const id_fix =
     "use 1–64 ASCII letters, digits, '-', '_' or '.', starting with a letter or digit, not ending with '.', "
     "not a Windows device name such as CON or NUL (the id becomes a file name)";
 
-// A C0 control character other than tab, line feed and carriage return, or DEL.
-std::optional<std::size_t> control_character_at(const std::string& s) {
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    auto u = static_cast<unsigned char>(s[i]);
-    if ((u < 0x20 && u != '\t' && u != '\n' && u != '\r') || u == 0x7F) return i;
-  }
-  return std::nullopt;
-}
-
 // A string that a person meant as a number ("1,234", "１２３", "12.5%").
 bool looks_numeric(const std::string& s) {
   bool ascii = s.find_first_of("0123456789") != std::string::npos && s.find_first_not_of("0123456789.,%-+ ") == std::string::npos;
@@ -76,6 +67,22 @@ bool looks_numeric(const std::string& s) {
 }
 
 }  // namespace
+
+bool looks_like_number_text(const std::string& text) { return looks_numeric(text); }
+
+std::optional<std::size_t> control_character_at(const std::string& s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto u = static_cast<unsigned char>(s[i]);
+    if ((u < 0x20 && u != '\t' && u != '\n' && u != '\r') || u == 0x7F) return i;
+  }
+  return std::nullopt;
+}
+
+FigureProblem string_figure_problem(const std::string& text) {
+  std::string fix = looks_numeric(text) ? "write the number without quotes, commas, % or full-width digits, e.g. 1234"
+                                        : "write {\"text\": {\"ja\": " + as_quoted(text) + "}} for a text, {\"pending\": true} for 集計中, {\"none\": true} for ―";
+  return {"a figure cannot be a plain string (" + as_quoted(text) + ")", fix};
+}
 
 Decimal to_decimal(const nlohmann::json& number) {
   if (number.is_number_integer()) return Decimal{number.get<std::int64_t>(), 0};
@@ -271,10 +278,8 @@ Value read_value(const JsonFile& file, const nlohmann::json& json, const std::st
     return result;
   }
   if (json.is_string()) {
-    std::string s = json.get<std::string>();
-    std::string fix = looks_numeric(s) ? "write the number without quotes, commas, % or full-width digits, e.g. 1234"
-                                       : "write {\"text\": {\"ja\": " + as_quoted(s) + "}} for a text, {\"pending\": true} for 集計中, {\"none\": true} for ―";
-    diagnostics.error(file.path(), file.locate(pointer), pointer + ": a figure cannot be a plain string (" + as_quoted(s) + ")", fix);
+    auto problem = string_figure_problem(json.get<std::string>());
+    diagnostics.error(file.path(), file.locate(pointer), pointer + ": " + problem.message, problem.fix);
     return result;
   }
   ObjectReader reader(file, json, pointer, diagnostics);

@@ -63,6 +63,17 @@ std::string as_quoted(const std::string& text);
 
 // Reads a Value (number, {value, bound}, {text}, {pending}, {none}) at a pointer.
 Value read_value(const JsonFile& file, const nlohmann::json& json, const std::string& pointer, Diagnostics& diagnostics);
+// A number a person wrote as text ("1,234", "１２３", "12.5%"): never converted,
+// since a guess could publish a wrong figure.
+bool looks_like_number_text(const std::string& text);
+// A C0 control character other than tab, LF and CR, or DEL: refused in every text.
+std::optional<std::size_t> control_character_at(const std::string& text);
+// What `hyoka check` says about a figure written as a string, and the fix;
+// the spreadsheet import refuses such cells with the same words.
+struct FigureProblem {
+  std::string message, fix;
+};
+FigureProblem string_figure_problem(const std::string& text);
 // Reads a JSON number keeping its printed digits.
 Decimal to_decimal(const nlohmann::json& number);
 

@@ -9,6 +9,7 @@
 #include "model/checks.hpp"
 #include "model/loader.hpp"
 #include "site/filters.hpp"
+#include "site/editions.hpp"
 #include "site/i18n.hpp"
 #include "site/output.hpp"
 #include "site/pages.hpp"
@@ -20,17 +21,50 @@ namespace fs = std::filesystem;
 namespace {
 
 struct LoadedPlans {
-  std::vector<model::Plan> plans;  // in folder-name order
+  std::vector<model::Plan> plans;  // in folder-name order, then the earlier editions (editions.hpp)
   std::vector<evaluate::PlanEvaluation> evaluations;
   std::vector<bool> in_shard;      // built by this shard (the others only feed the site home)
+  std::vector<int> years;          // the year each is evaluated for (0: the plan's own)
+  std::vector<bool> earlier;       // an earlier edition: built, but not listed on the site home
+  std::vector<std::size_t> family; // the plan folder it is an edition of: index into editions
+  std::vector<PlanEditions> editions;
   std::size_t warnings = 0;
 
   std::vector<PlanInput> inputs() const {
     std::vector<PlanInput> out;
-    for (std::size_t i = 0; i < plans.size(); ++i) out.push_back({&plans[i], &evaluations[i]});
+    for (std::size_t i = 0; i < plans.size(); ++i) out.push_back({&plans[i], &evaluations[i], &editions[family[i]]});
+    return out;
+  }
+  std::vector<PlanInput> latest_inputs() const {
+    std::vector<PlanInput> out;
+    for (std::size_t i = 0; i < plans.size(); ++i)
+      if (!earlier[i]) out.push_back({&plans[i], &evaluations[i], &editions[family[i]]});
     return out;
   }
 };
+
+// Each plan's earlier editions (the years before the reported one that have
+// actuals) follow the plans, each built from the plan as it stood that year.
+void add_editions(LoadedPlans& out, const BuildOptions& options) {
+  const std::size_t count = out.plans.size();
+  for (std::size_t i = 0; i < count; ++i) {
+    out.editions.push_back(editions_of(out.plans[i], options.year.value_or(out.plans[i].evaluation_year)));
+    out.years.push_back(options.year.value_or(0));
+    out.earlier.push_back(false);
+    out.family.push_back(i);
+  }
+  for (std::size_t i = 0; i < count; ++i) {
+    for (const auto& edition : out.editions[i].earlier) {
+      model::Plan copy = as_of(out.plans[i], edition.year);
+      const bool shard = out.in_shard[i];
+      out.plans.push_back(std::move(copy));
+      out.in_shard.push_back(shard);
+      out.years.push_back(edition.year);
+      out.earlier.push_back(true);
+      out.family.push_back(i);
+    }
+  }
+}
 
 void check_year(const model::Plan& plan, const BuildOptions& options, model::Diagnostics& diagnostics) {
   const int year = options.year.value_or(plan.evaluation_year);
@@ -122,10 +156,11 @@ LoadedPlans load_all(const BuildOptions& options, Pool& pool) {
   check_unique_ids(out.plans, all);
   if (all.has_errors()) throw ContentError(std::move(all));
   out.warnings = all.warning_count();
+  add_editions(out, options);
   // Evaluations point into the plans: evaluate only once the vector is final.
   out.evaluations.resize(out.plans.size());
   pool.run(out.plans.size(), [&](std::size_t i, std::size_t) {
-    out.evaluations[i] = evaluate::evaluate_plan(out.plans[i], options.year.value_or(0));
+    out.evaluations[i] = evaluate::evaluate_plan(out.plans[i], out.years[i]);
   });
   return out;
 }
@@ -230,7 +265,7 @@ void render_plans(const LoadedPlans& loaded, const BuildOptions& options, const 
 
 void render_site_pages(const LoadedPlans& loaded, const BuildOptions& options, const Catalogues& i18n,
                        RenderSink& sink, Staging& out) {
-  out.write(sitemap_file(""), sitemap(site_pages(loaded.inputs(), i18n, site_options(options), sink), options.base_url));
+  out.write(sitemap_file(""), sitemap(site_pages(loaded.latest_inputs(), i18n, site_options(options), sink), options.base_url));
   std::vector<std::string> ids;
   for (const auto& plan : loaded.plans) ids.push_back(plan.id);
   out.write("sitemap.xml", sitemap_index(ids, options.base_url));
@@ -316,7 +351,9 @@ void render_pdfs(const BuildOptions& options, const LoadedPlans& loaded, Staging
     const model::Plan& plan = loaded.plans[i];
     const auto plan_tasks = pdf_tasks(plan, i, options.site.languages);
     summary.pdfs += plan_tasks.size();
-    const std::string key_file = ".hyoka/pdf-" + plan.id + ".key";
+    std::string key_name = plan.id;
+    std::replace(key_name.begin(), key_name.end(), '/', '-');  // an earlier edition: setagaya/2024
+    const std::string key_file = ".hyoka/pdf-" + key_name + ".key";
     const std::string key = pdf_key(plan, inputs);
     const bool unchanged = out.previous(key_file) == key &&
                            std::all_of(plan_tasks.begin(), plan_tasks.end(),

@@ -8,6 +8,7 @@
 #include "present/numbers.hpp"
 #include "present/years.hpp"
 #include "site/chart.hpp"
+#include "site/editions.hpp"
 #include "site/routes.hpp"
 
 namespace hyoka::site {
@@ -123,7 +124,9 @@ json PlanContext::make_plan_summary() {
       "currency_unit", text_.text(plan_.currency_unit))("url", routes::plan_home(id))("links", std::move(links))(
       "counts", counts(evaluation_.counts, "plan-" + id + "-grades", ui("chart.plan_title", {{"plan", plan_.name.in(lang())}}), true))(
       "scale", scale())("policy_count", plan_.policies.size())("project_count", project_count)(
-      "costs", Object()("total", present::grouped(evaluation_.costs.total)))("areas", std::move(areas));
+      "costs", Object()("total", present::grouped(evaluation_.costs.total)))(
+      "edition", options_.editions ? edition_json(*options_.editions, evaluation_.year, lang()) : json(nullptr))(
+      "areas", std::move(areas));
 }
 
 json PlanContext::scale() {
@@ -156,7 +159,7 @@ json PlanContext::make_policy_summary(const model::Policy& policy) {
       "url", routes::policy(plan_.id, policy.id))(
       "sheet_pdf", options_.pdf ? json(routes::sheet_pdf(plan_.id, policy.id)) : json(nullptr))(
       "grades", std::move(grades))("indicator_count", policy.indicators.size())(
-      "project_count", policy.projects.size());
+      "project_count", policy.projects.size())("changes", changes(policy));
 }
 
 json PlanContext::result(const Result& r, const std::string& rule) {
@@ -188,7 +191,7 @@ json PlanContext::indicator_row(const evaluate::IndicatorResult& row) {
       "url", routes::indicator(plan_.id, policy.id, ind.id))("project", project)("baseline", baseline)(
       "target", text_.value(y.target, ind.unit))("revised_target", text_.value(y.revised_target, ind.unit))(
       "actual", text_.value(y.actual, ind.unit))("year_note", text_.text(y.note))("reason", text_.text(y.reason))(
-      "result", result(row.result, row.rule));
+      "result", result(row.result, row.rule))("change", change(ind));
 }
 
 const evaluate::IndicatorResult& PlanContext::evaluated(const model::Indicator& ind) const {

@@ -14,8 +14,11 @@
 
 namespace hyoka::site {
 
+struct PlanEditions;
+
 struct ContextOptions {
   bool pdf = true;  // link the PDF sheets and booklet
+  const PlanEditions* editions = nullptr;  // the plan's yearly editions (plan.edition); none: null
 };
 
 class PlanContext {
@@ -68,6 +71,9 @@ class PlanContext {
   json footnotes(const model::Policy& policy, const std::string& page_text = {}, const std::string& project_id = {});
   json chart_for(const model::Indicator& indicator);
   json grade_example();
+  // Since last year (context_change.cpp): one row's change, a policy's tally.
+  json change(const model::Indicator& indicator);
+  json changes(const model::Policy& policy);
   json scale();
   std::string grade_class(const std::string& label) const;
   std::string meaning(const std::string& label) const;  // 目標達成 / Target met, or ""

@@ -5,7 +5,7 @@
 #include "evaluate/report.hpp"
 #include "present/figures.hpp"
 #include "present/grades.hpp"
-#include "site/csv.hpp"
+#include "present/csv.hpp"
 #include "site/format.hpp"
 
 namespace hyoka::site {
@@ -57,17 +57,17 @@ json value_json(const Value& v, Lang lang) {
 }  // namespace
 
 std::string indicators_csv(const model::Plan& plan, const evaluate::PlanEvaluation& ev, Lang lang, const Catalogues& i18n) {
-  csv::Row header{h(i18n, lang, "policy_number"), h(i18n, lang, "policy_name"), h(i18n, lang, "indicator_id"),
+  present::csv::Row header{h(i18n, lang, "policy_number"), h(i18n, lang, "policy_name"), h(i18n, lang, "indicator_id"),
                   h(i18n, lang, "kind"), h(i18n, lang, "number"), h(i18n, lang, "indicator_name"), h(i18n, lang, "unit"),
                   h(i18n, lang, "baseline"), h(i18n, lang, "baseline_year")};
   for (int y = plan.period_start; y <= plan.period_end; ++y)
     for (const char* key : {"target", "revised_target", "actual"}) header.push_back(h(i18n, lang, key, y));
   for (const char* key : {"rate", "grade", "meaning", "explanation", "reason"}) header.push_back(h(i18n, lang, key, ev.year));
   header.push_back(h(i18n, lang, "divisions"));
-  std::vector<csv::Row> rows;
+  std::vector<present::csv::Row> rows;
   for (const auto& policy : plan.policies)
     for (const auto& ind : policy.indicators) {
-      csv::Row r{policy.number, policy.name.in(lang), ind.id, i18n.get(lang, std::string("kind.") + model::code(ind.kind)),
+      present::csv::Row r{policy.number, policy.name.in(lang), ind.id, i18n.get(lang, std::string("kind.") + model::code(ind.kind)),
                  ind.number, ind.name.in(lang), present::unit_name(plan, ind.unit, lang),
                  ind.baseline ? cell(plan, ind.baseline->value, lang) : "",
                  ind.baseline && ind.baseline->year ? std::to_string(*ind.baseline->year) : ""};
@@ -86,19 +86,19 @@ std::string indicators_csv(const model::Plan& plan, const evaluate::PlanEvaluati
       r.push_back(division_names(plan, policy.divisions, lang));
       rows.push_back(std::move(r));
     }
-  return csv::document(header, rows);
+  return present::csv::document(header, rows);
 }
 
 std::string projects_csv(const model::Plan& plan, const evaluate::PlanEvaluation&, Lang lang, const Catalogues& i18n) {
   const std::string currency = plan.currency_unit ? plan.currency_unit->in(lang) : "";
-  csv::Row header{h(i18n, lang, "policy_number"), h(i18n, lang, "policy_name"), h(i18n, lang, "project_id"),
+  present::csv::Row header{h(i18n, lang, "policy_number"), h(i18n, lang, "policy_name"), h(i18n, lang, "project_id"),
                   h(i18n, lang, "number"), h(i18n, lang, "project_name"), h(i18n, lang, "priority"),
                   h(i18n, lang, "cross_listed"), h(i18n, lang, "divisions"), h(i18n, lang, "unit")};
   for (int y = plan.period_start; y <= plan.period_end; ++y)
     for (const char* key : {"plan", "step_actual", "cost"}) header.push_back(h(i18n, lang, key, y));
   header.push_back(h(i18n, lang, "cost_total"));
   header.push_back(h(i18n, lang, "cost_unit"));
-  std::vector<csv::Row> rows;
+  std::vector<present::csv::Row> rows;
   for (const auto& policy : plan.policies)
     for (const auto& p : policy.projects) {
       std::string listed;
@@ -106,7 +106,7 @@ std::string projects_csv(const model::Plan& plan, const evaluate::PlanEvaluation
         const auto [owner, target] = plan.find_project(p.cross_listed->project);
         listed = target ? target->id : (p.cross_listed->external ? p.cross_listed->external->in(lang) : "");
       }
-      csv::Row r{policy.number, policy.name.in(lang), p.id, p.number, p.name.in(lang), p.priority ? "1" : "0",
+      present::csv::Row r{policy.number, policy.name.in(lang), p.id, p.number, p.name.in(lang), p.priority ? "1" : "0",
                  listed, division_names(plan, p.divisions, lang), present::unit_name(plan, p.unit, lang)};
       for (int y = plan.period_start; y <= plan.period_end; ++y) {
         const auto it = p.years.find(y);
@@ -118,7 +118,7 @@ std::string projects_csv(const model::Plan& plan, const evaluate::PlanEvaluation
       r.push_back(currency);
       rows.push_back(std::move(r));
     }
-  return csv::document(header, rows);
+  return present::csv::document(header, rows);
 }
 
 std::string data_json(const model::Plan& plan, const evaluate::PlanEvaluation& ev, Lang lang) {

@@ -82,7 +82,7 @@ void LanguageSite::add_file(const std::string& path, std::string bytes) {
 void LanguageSite::home(const std::vector<PlanInput>& plans) {
   json list = json::array();
   for (const auto& input : plans) {
-    PlanContext ctx(*input.plan, *input.evaluation, lang_, i18n_, {options_.pdf});
+    PlanContext ctx(*input.plan, *input.evaluation, lang_, i18n_, {options_.pdf, input.editions});
     json summary = ctx.plan_summary();
     summary.erase("areas");  // the home page lists plans, not their policies
     list.push_back(std::move(summary));
@@ -152,7 +152,7 @@ void LanguageSite::add_downloads(const PlanInput& input, PlanContext& ctx, json&
 
 void LanguageSite::plan(const PlanInput& input) {
   const model::Plan& plan = *input.plan;
-  PlanContext ctx(plan, *input.evaluation, lang_, i18n_, {options_.pdf});
+  PlanContext ctx(plan, *input.evaluation, lang_, i18n_, {options_.pdf, input.editions});
   shared_["plan"] = ctx.plan_summary();
   const std::string plan_title = site::plan_title(plan, lang_);
   const std::string plan_desc = plan.description ? plan.description->in(lang_) : plan_title;
@@ -277,7 +277,9 @@ std::vector<std::string> site_pages(const std::vector<PlanInput>& plans, const C
 }
 
 std::string sitemap_file(const std::string& plan_id) {
-  return plan_id.empty() ? "sitemap-site.xml" : "sitemap-" + plan_id + ".xml";
+  std::string name = plan_id;
+  std::replace(name.begin(), name.end(), '/', '-');  // an earlier edition: setagaya/2024
+  return name.empty() ? "sitemap-site.xml" : "sitemap-" + name + ".xml";
 }
 
 std::string sitemap(const std::vector<std::string>& paths, const std::string& base_url) {

@@ -39,9 +39,12 @@ struct File {
   std::string bytes;
 };
 
+struct PlanEditions;
+
 struct PlanInput {
   const model::Plan* plan = nullptr;
   const evaluate::PlanEvaluation* evaluation = nullptr;
+  const PlanEditions* editions = nullptr;  // the plan's yearly editions (editions.hpp); none: null
 };
 
 struct SiteOptions {

@@ -54,7 +54,11 @@ std::string search_shard(const std::string& plan) { return plan + "/search-index
 std::string sheet_pdf(const std::string& plan, const std::string& policy) {
   return plan + "/pdf/" + policy + ".pdf";
 }
-std::string booklet_pdf(const std::string& plan) { return plan + "/pdf/" + plan + "-booklet.pdf"; }
+std::string booklet_pdf(const std::string& plan) {
+  std::string name = plan;
+  std::replace(name.begin(), name.end(), '/', '-');  // an earlier edition (setagaya/2024): setagaya-2024-booklet.pdf
+  return plan + "/pdf/" + name + "-booklet.pdf";
+}
 
 std::string base_of(const std::string& page_path) {
   std::string base;

@@ -12,6 +12,13 @@ Rejected: `hyoka check` and `hyoka build --no-pdf` exit 1, print every
 expected line, never crash (no signal, no sanitizer report), and the build
 leaves a previous output folder byte for byte as it was, with no temporary
 folder left behind. Accepted: both exit 0 and the build writes the plan's pages.
+
+Import cases (a folder with `import.py`, issue 14): the plan is valid; it is
+exported (`export/` as xlsx, `export-csv/` as CSV), `import.py` writes the
+filled files to refuse into `files/` (it may edit the plan too, for a
+conflict), and `hyoka import` and `hyoka import --dry-run` on them must exit 1,
+print every expected line ("import: " / "dry-run: " limit a line to one
+run), never crash, and leave every plan file byte for byte as it was.
 """
 import argparse
 import os
@@ -49,6 +56,8 @@ def main() -> int:
     expected = [line.rstrip("\n") for line in spec.read_text(encoding="utf-8").splitlines()
                 if line.strip() and not line.startswith("#")]
     failures = []
+    if (case / "import.py").exists():
+        return report(case, run_import_case(args, case, expected))
 
     with tempfile.TemporaryDirectory(prefix="hyoka-bad-") as tmp:
         tmp = Path(tmp)
@@ -101,10 +110,58 @@ def main() -> int:
             if leftovers:
                 failures.append(f"build: left behind {leftovers}")
 
+    return report(case, failures)
+
+
+def report(case: Path, failures: list) -> int:
     for failure in failures:
         print("FAIL:", failure)
     print(f"{case.name}: {'ok' if not failures else f'{len(failures)} failure(s)'}")
     return 1 if failures else 0
+
+
+def check_output(name: str, status, output: str, expected: list, want_status: int) -> list:
+    failures = []
+    if status is None:
+        return [f"{name}: {output}"]
+    if status < 0 or status > 2:
+        failures.append(f"{name}: crashed or aborted (exit {status})")
+    for marker in ("AddressSanitizer", "LeakSanitizer", "runtime error:", "terminate called", "Segmentation fault"):
+        if marker in output:
+            failures.append(f"{name}: output contains {marker!r}")
+    if status != want_status:
+        failures.append(f"{name}: exit {status}, expected {want_status}")
+    for line in expected:
+        scope, _, text = line.partition(": ") if line.startswith(("import: ", "dry-run: ")) else ("", "", line)
+        if scope and scope != name:
+            continue
+        if text not in output:
+            failures.append(f"{name}: missing {text!r}")
+    return failures
+
+
+def run_import_case(args, case: Path, expected: list) -> list:
+    with tempfile.TemporaryDirectory(prefix="hyoka-bad-import-") as tmp:
+        tmp = Path(tmp)
+        plan = tmp / "content" / case.name
+        shutil.copytree(case / "plan", plan)
+        for folder, form in (("export", "xlsx"), ("export-csv", "csv")):
+            status, output = run([args.hyoka, "export", str(plan), "--out", str(tmp / folder), "--format", form], args.timeout)
+            if status != 0:
+                return [f"export ({form}) failed: exit {status}\n{output}"]
+        (tmp / "files").mkdir()
+        environment = dict(os.environ, PYTHONPATH=str(Path(__file__).parent), HYOKA_PLAN=str(plan))
+        subprocess.run([sys.executable, str((case / "import.py").resolve())], cwd=tmp, check=True, env=environment)
+        before = snapshot(plan)
+        files = [str(f) for f in sorted((tmp / "files").iterdir())]
+        failures = []
+        for name, extra in (("import", []), ("dry-run", ["--dry-run"])):
+            status, output = run([args.hyoka, "import", str(plan)] + extra + files, args.timeout)
+            print(f"$ hyoka import {' '.join(extra)} … → exit {status}\n{output}")
+            failures += check_output(name, status, output, expected, 1)
+        if snapshot(plan) != before:
+            failures.append("import: a plan file was changed")
+        return failures
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Writes seed inputs for the fuzz targets from the project's real inputs.
 
-    make_seeds.py OUT_DIR
+    make_seeds.py OUT_DIR --hyoka BUILD/hyoka
 
 OUT_DIR/fuzz_plan_loader: one bundle (see plan_bundle.hpp) per policy of every
 plan under content/: plan.json, divisions.json, glossary.json, the policy and
@@ -9,15 +9,22 @@ its commentary, and one bundle per plan without policies.
 OUT_DIR/fuzz_template: templates/**/*.html, the template cases in
 tests/template/cases/ and the fuzz target's own templates.
 OUT_DIR/fuzz_markdown: every commentary file content/**/*.md.
+OUT_DIR/fuzz_xlsx_reader, fuzz_csv_reader: the workbooks and CSV files
+`hyoka export` writes for the minimal plan of tests/bad and for a Setagaya
+division (FY2024 and FY2025), each workbook also as a bundle of its parts.
 
 scripts/fuzz runs this for every run (the seeds are not committed); the small
 committed corpus in tests/fuzz/corpus/ is these seeds plus what fuzzing found,
 minimised with `scripts/fuzz --minimize`.
 """
+import argparse
 import hashlib
 import json
 import pathlib
+import subprocess
 import sys
+import tempfile
+import zipfile
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
@@ -100,13 +107,36 @@ def markdown_seeds(out: pathlib.Path) -> None:
         write(out, path.relative_to(ROOT / "content").as_posix(), path.read_bytes())
 
 
+def exchange_seeds(out: pathlib.Path, hyoka: str) -> None:
+    plans = [(ROOT / "tests/bad/cases/valid-minimal/plan", [], ""),
+             (ROOT / "content/setagaya", ["--year", "2024"], "setagaya_2024_kyoiku-sodan"),
+             (ROOT / "content/setagaya", ["--year", "2025"], "setagaya_2025_kyoiku-sodan")]
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, (plan, year, stem) in enumerate(plans):
+            for form in ("xlsx", "csv"):
+                folder = pathlib.Path(tmp) / f"{i}-{form}"
+                subprocess.run([hyoka, "export", str(plan), "--out", str(folder), "--format", form] + year,
+                               check=True, stdout=subprocess.DEVNULL)
+                for path in sorted(folder.glob(f"{stem}*.{form}")):
+                    if form == "csv":
+                        write(out / "fuzz_csv_reader", path.name, path.read_bytes())
+                        continue
+                    write(out / "fuzz_xlsx_reader", path.name, path.read_bytes())
+                    with zipfile.ZipFile(path) as z:
+                        parts = b"".join(b"==> " + n.encode() + b" <==\n" + z.read(n) + b"\n" for n in z.namelist())
+                    write(out / "fuzz_xlsx_reader", path.name + ".parts", parts)
+
+
 def main() -> None:
-    if len(sys.argv) != 2:
-        sys.exit(__doc__)
-    out = pathlib.Path(sys.argv[1])
+    parser = argparse.ArgumentParser(usage=__doc__)
+    parser.add_argument("out")
+    parser.add_argument("--hyoka", required=True, help="the hyoka binary, to export the exchange seeds")
+    args = parser.parse_args()
+    out = pathlib.Path(args.out)
     plan_seeds(out / "fuzz_plan_loader")
     template_seeds(out / "fuzz_template")
     markdown_seeds(out / "fuzz_markdown")
+    exchange_seeds(out, args.hyoka)
     for target in sorted(out.iterdir()):
         files = list(target.iterdir())
         print(f"{target.name}: {len(files)} seeds, {sum(f.stat().st_size for f in files)} bytes")

@@ -1,0 +1,64 @@
+#include "site/editions.hpp"
+
+#include "site/routes.hpp"
+
+namespace hyoka::site {
+namespace {
+
+template <typename Years>
+void drop_after(Years& years, int year) {
+  years.erase(years.upper_bound(year), years.end());
+}
+
+bool has_actuals(const model::Plan& plan, int year) {
+  for (const auto& policy : plan.policies) {
+    for (const auto& indicator : policy.indicators) {
+      auto it = indicator.years.find(year);
+      if (it != indicator.years.end() && it->second.actual.present()) return true;
+    }
+    for (const auto& project : policy.projects) {
+      auto it = project.years.find(year);
+      if (it != project.years.end() && it->second.actual.present()) return true;
+    }
+  }
+  return false;
+}
+
+std::string route_of(const model::Plan& plan, int year) { return plan.id + "/" + std::to_string(year); }
+
+}  // namespace
+
+std::vector<int> earlier_years(const model::Plan& plan, int year) {
+  std::vector<int> years;
+  for (int y = plan.period_start; y < year; ++y)
+    if (has_actuals(plan, y)) years.push_back(y);
+  return years;
+}
+
+model::Plan as_of(const model::Plan& plan, int year) {
+  model::Plan copy = plan;
+  copy.id = route_of(plan, year);
+  copy.evaluation_year = year;
+  for (auto& policy : copy.policies) {
+    for (auto& indicator : policy.indicators) drop_after(indicator.years, year);
+    for (auto& project : policy.projects) drop_after(project.years, year);
+  }
+  return copy;
+}
+
+PlanEditions editions_of(const model::Plan& plan, int year) {
+  PlanEditions editions{{year, plan.id}, {}};
+  for (int y : earlier_years(plan, year)) editions.earlier.push_back({y, route_of(plan, y)});
+  return editions;
+}
+
+json edition_json(const PlanEditions& editions, int year, Lang lang) {
+  json earlier = json::array();
+  for (const auto& e : editions.earlier)
+    earlier.push_back(Object()("year", year_json(e.year, lang))("url", routes::plan_home(e.route)));
+  return Object()("year", year_json(year, lang))("latest", year == editions.latest.year)(
+      "latest_year", year_json(editions.latest.year, lang))("latest_url", routes::plan_home(editions.latest.route))(
+      "earlier", std::move(earlier));
+}
+
+}  // namespace hyoka::site
