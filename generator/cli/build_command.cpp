@@ -52,13 +52,15 @@ class PdfWriterSink : public site::PdfSink {
                const std::filesystem::path& file) override {
     writer_.write_booklet(plan, evaluation, lang, file);
   }
-  // The layout files' bytes and the font's identity (its size and time, not its 4 MB).
+  // The layout files' bytes, the fonts' and hyphenation patterns' identity
+  // (size and time, not their megabytes) and the base URL the footers link to.
   std::string fingerprint() const override {
     namespace fs = std::filesystem;
-    std::string out = options_.font_path.string();
+    std::string out = "base-url " + options_.base_url + "\n";
     std::error_code ec;
-    out += " " + std::to_string(fs::file_size(options_.font_path, ec)) + " " +
-           std::to_string(fs::last_write_time(options_.font_path, ec).time_since_epoch().count()) + "\n";
+    for (const auto& file : {options_.font_path, options_.latin_font_path, options_.hyphenation_path})
+      out += file.string() + " " + std::to_string(fs::file_size(file, ec)) + " " +
+             std::to_string(fs::last_write_time(file, ec).time_since_epoch().count()) + "\n";
     std::vector<fs::path> layouts;
     for (const auto& entry : fs::directory_iterator(options_.layouts_dir, ec))
       if (entry.is_regular_file()) layouts.push_back(entry.path());
@@ -90,6 +92,7 @@ site::BuildOptions to_options(const BuildArgs& args) {
   if (!args.no_pdf) {
     pdf::Options pdf_options;
     pdf_options.layouts_dir = std::filesystem::path(args.templates) / "layouts";
+    pdf_options.base_url = options.base_url;  // sheets' footers link to their pages
     if (!args.font.empty()) pdf_options.font_path = args.font;
     options.pdf = [pdf_options] { return std::make_unique<PdfWriterSink>(pdf_options); };
   }
@@ -145,7 +148,7 @@ void add_build_command(CLI::App& app) {
   command->add_option("--templates", args->templates, "Template folder (with i18n/)")->capture_default_str();
   command->add_option("--assets", args->assets, "Static assets copied to <out>/assets")->capture_default_str();
   command->add_option("--base-url", args->base_url,
-                      "Public URL of the site (https://…/): makes canonical links, og:url, sitemap.xml and 404.html's links absolute");
+                      "Public URL of the site (https://…/): makes canonical links, og:url, sitemap.xml and 404.html's links absolute, and each PDF sheet's footer a link to its web page");
   command->add_option("--font", args->font, "TrueType/OpenType font for the PDFs");
   command->add_option("--shard", args->shard,
                       "Build only plans i with i mod N = K (K/N, e.g. 0/4); shard 0 also builds the shared pages. "

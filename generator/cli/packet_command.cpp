@@ -20,6 +20,7 @@ struct PacketOptions {
   int year = 0;
   std::string font;
   std::string templates;
+  std::string base_url;
 };
 
 int run_packet(const PacketOptions& options) {
@@ -33,6 +34,8 @@ int run_packet(const PacketOptions& options) {
   pdf::Options pdf_options;
   if (!options.font.empty()) pdf_options.font_path = options.font;
   if (!options.templates.empty()) pdf_options.layouts_dir = std::filesystem::path(options.templates) / "layouts";
+  pdf_options.base_url = options.base_url;
+  if (!pdf_options.base_url.empty() && pdf_options.base_url.back() != '/') pdf_options.base_url += '/';
   auto lang = options.lang == "en" ? model::Lang::en : model::Lang::ja;
   std::filesystem::path out = options.out.empty() ? plan.id + "-packet." + options.lang + ".pdf" : options.out;
   try {
@@ -67,6 +70,8 @@ void add_packet_command(CLI::App& app) {
   command->add_option("--year", options->year, "Fiscal year to evaluate (default: the plan's evaluation_year)");
   command->add_option("--font", options->font, "TrueType font to embed (default: IPAexGothic)");
   command->add_option("--templates", options->templates, "Templates folder holding layouts/ (default: the repository's)");
+  command->add_option("--base-url", options->base_url,
+                      "Address the site is published at (https://example.jp/): each sheet's footer links to its web page");
   command->callback([options] { exit_with(run_packet(*options)); });
 }
 

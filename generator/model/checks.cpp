@@ -102,13 +102,20 @@ void check_policy(const Plan& plan, const Policy& policy, Reporter& report) {
     if (!indicator.project.empty() && !projects.count(indicator.project))
       report.error(policy.file, pointer + "/project", "unknown project \"" + indicator.project + "\"",
                    "use the id of a project listed in this policy's \"projects\"");
+    check_divisions(plan, indicator.divisions, policy.file, pointer + "/divisions", report);
   }
   for (std::size_t i = 0; i < policy.projects.size(); ++i)
     check_project(plan, policy, policy.projects[i], "/projects/" + std::to_string(i), report);
-  for (std::size_t i = 0; i < policy.footnotes.size(); ++i)
-    if (!plan.find_term(policy.footnotes[i].term))
-      report.error(policy.file, "/footnotes/" + std::to_string(i) + "/term", "unknown glossary term \"" + policy.footnotes[i].term + "\"",
+  for (std::size_t i = 0; i < policy.footnotes.size(); ++i) {
+    const auto& note = policy.footnotes[i];
+    const std::string pointer = "/footnotes/" + std::to_string(i);
+    if (!plan.find_term(note.term))
+      report.error(policy.file, pointer + "/term", "unknown glossary term \"" + note.term + "\"",
                    "add it to glossary.json or correct the id");
+    if (!note.project.empty() && !projects.count(note.project))
+      report.error(policy.file, pointer + "/project", "unknown project \"" + note.project + "\"",
+                   "use the id of a project listed in this policy's \"projects\"");
+  }
 }
 
 void check_project_ids(const Plan& plan, Reporter& report) {

@@ -172,6 +172,7 @@ Indicator read_indicator(ObjectReader& r, const Plan& plan) {
   indicator.note = r.text("note");
   indicator.transcription_note = r.text("transcription_note");
   indicator.project = r.id("project", false);
+  indicator.divisions = r.ids("divisions");
   indicator.unit = r.string("unit");
   indicator.rule = r.string("rule");
   if (const auto* baseline = r.get("baseline", false)) {
@@ -224,7 +225,7 @@ Project read_project(ObjectReader& r, const Plan& plan) {
       project.cross_listed = CrossListing{r.id("cross_listed"), std::nullopt};
     } else {
       ObjectReader c(r.file(), *cross, r.pointer_to("cross_listed"), r.diagnostics());
-      if (c.ok()) project.cross_listed = CrossListing{{}, c.text("external", true)};
+      if (c.ok()) project.cross_listed = CrossListing{c.id("project", false), c.text("external", true)};
     }
   }
   project.divisions = r.ids("divisions");
@@ -238,6 +239,7 @@ Project read_project(ObjectReader& r, const Plan& plan) {
     if (year) project.years[*year] = std::move(values);
   });
   project.cost_total = r.number("cost_total");
+  project.plan_total = r.value("plan_total");
   project.budget = read_budget(r);
   return project;
 }
@@ -259,7 +261,7 @@ std::optional<Policy> read_policy(const JsonFile& file, const Plan& plan, Diagno
   policy.divisions = r.ids("divisions");
   r.objects("indicators", [&](ObjectReader& i) { policy.indicators.push_back(read_indicator(i, plan)); });
   r.objects("projects", [&](ObjectReader& p) { policy.projects.push_back(read_project(p, plan)); });
-  r.objects("footnotes", [&](ObjectReader& f) { policy.footnotes.push_back({f.string("mark", true), f.id("term")}); });
+  r.objects("footnotes", [&](ObjectReader& f) { policy.footnotes.push_back({f.string("mark", true), f.id("term"), f.id("project", false)}); });
   std::string expected = file.path().stem().string();
   if (!policy.id.empty() && policy.id != expected)
     r.error("/id", "the id \"" + policy.id + "\" differs from the file name \"" + expected + ".json\"",

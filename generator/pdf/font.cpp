@@ -114,3 +114,40 @@ std::string FontFace::subset(const std::set<char32_t>& code_points, bool compact
 }
 
 }  // namespace hyoka::pdf
+
+namespace hyoka::pdf {
+
+int Fonts::face_of(char32_t c) const {
+  return latin_ && c != U'\n' && !is_cjk(c) && latin_->covers(c) ? 1 : 0;
+}
+
+double Fonts::advance(char32_t c, double size) const {
+  int a = face(face_of(c)).advance(c);
+  return a < 0 ? 0 : a * size / 1000.0;
+}
+
+double Fonts::width(std::string_view utf8, double size) const {
+  if (!latin_) return japanese_.width(utf8, size);
+  long total = 0;
+  for (char32_t c : decode_utf8(utf8)) {
+    int a = face(face_of(c)).advance(c);
+    total += a < 0 ? 0 : a;
+  }
+  return static_cast<double>(total) * size / 1000.0;
+}
+
+std::string Fonts::printable(std::string_view utf8) const {
+  if (!latin_) return japanese_.printable(utf8);
+  std::u32string text = decode_utf8(utf8);
+  std::u32string out;
+  out.reserve(text.size());
+  for (char32_t c : text) {
+    if (c == U'\r') continue;
+    if (c == U'\t') c = U' ';
+    if (c != U'\n' && !japanese_.covers(c) && !latin_->covers(c)) c = U'\u3013';
+    out.push_back(c);
+  }
+  return out == text ? std::string(utf8) : encode_utf8(out);
+}
+
+}  // namespace hyoka::pdf

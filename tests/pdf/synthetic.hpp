@@ -77,7 +77,8 @@ inline model::Policy synthetic_policy(int index, int outcomes, int activities, i
     p.indicators.push_back(synthetic_indicator(model::IndicatorKind::outcome, i, name_repeat, actuals[(index + i) % 4]));
   for (int i = 1; i <= activities; ++i)
     p.indicators.push_back(synthetic_indicator(model::IndicatorKind::activity, i, name_repeat, 5));
-  p.footnotes.push_back({"※2", "策定時の現況値に誤りがあったため、現況値及び目標値を修正した"});
+  for (auto& ind : p.indicators) ind.project = fmt::format("{}-{}", p.id, ind.number);  // row i belongs to 取組み i
+  p.footnotes.push_back({"※2", "策定時の現況値に誤りがあったため、現況値及び目標値を修正した", ""});
   return p;
 }
 
