@@ -228,6 +228,7 @@ Project read_project(ObjectReader& r, const Plan& plan) {
       if (c.ok()) project.cross_listed = CrossListing{c.id("project", false), c.text("external", true)};
     }
   }
+  project.part_of = r.id("part_of", false);
   project.divisions = r.ids("divisions");
   project.rule = r.string("rule");
   project.unit = r.string("unit");

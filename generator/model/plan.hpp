@@ -113,6 +113,7 @@ struct Project {
   std::optional<Text> transcription_note;  // how it was transcribed: for staff, never on a sheet
   bool priority = false;
   std::optional<CrossListing> cross_listed;
+  std::string part_of;  // a row (①, ②…) of this policy's project with that id, which it is printed under; else empty
   std::vector<std::string> divisions;
   std::string rule;  // for yearly steps; empty: "steps"
   std::string unit;

@@ -52,6 +52,8 @@ constexpr auto registry = std::to_array<FieldInfo>({
     {"project", Field::project, I, "the project the row belongs to: number and name"},
     {"name_marked", Field::name_marked, R, "the priority label, then the name"},
     {"number_name", Field::number_name, R | N, "number and name"},
+    {"part_name", Field::part_name, R, "the name of a row printed under its project (part_of); empty for the project itself"},
+    {"part_note", Field::part_note, R, "a row's cross-listing and note (part_of); empty for the project itself"},
     {"priority", Field::priority, R, "the priority label (重点, ★) when the project is one"},
     {"cross_listed", Field::cross_listed, R, "再掲 and the owner (施策14-2)"},
     {"status", Field::status, R, "the status before the plan (令和5年度末の現況)"},

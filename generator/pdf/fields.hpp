@@ -30,7 +30,7 @@ enum class Field : unsigned char {
   reference, name_note, baseline, unit, source, target, revised_target, effective_target, actual, rate, grade,
   explanation, reason, project,
   // project
-  name_marked, number_name, priority, cross_listed, status, goal, plan_step, cost, cost_total, plan_total, budget,
+  name_marked, number_name, part_name, part_note, priority, cross_listed, status, goal, plan_step, cost, cost_total, plan_total, budget,
   contacts,
   // budget item
   item_name, item_amount,

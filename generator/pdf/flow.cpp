@@ -156,7 +156,8 @@ Cell Typesetter::label(const std::string& text, double width, const Style& style
   }
   constexpr double smallest = 5.5;
   if (widest > room && room > 0) s = std::max(smallest, s * room / widest * 0.999);
-  return cell(text, width, style, align, gray, s == style.size ? 0 : s);
+  // Labels are short: a word moves to the next line whole rather than being hyphenated.
+  return Typesetter{fonts, nullptr}.cell(text, width, style, align, gray, s == style.size ? 0 : s);
 }
 
 Flow::Flow(std::vector<Page>& pages, const Typesetter& type, double bottom, PageStart start)

@@ -80,8 +80,8 @@ struct Typesetter {
 
   Cell cell(const std::string& text, double width, const Style& style, Align align = Align::left, double gray = 1.0,
             double size = 0) const;
-  // A label (a column heading, a shaded label cell): set smaller, down to
-  // 5.5 pt, when that keeps its longest word whole.
+  // A label (a column heading, a shaded label cell): never hyphenated, and
+  // set smaller, down to 5.5 pt, when that keeps its longest word whole.
   Cell label(const std::string& text, double width, const Style& style, Align align = Align::center,
              double gray = 0.85, double size = 0) const;
 };

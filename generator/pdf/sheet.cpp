@@ -155,7 +155,7 @@ class Composer {
   // The inner blocks once per project; kept together, a project's blocks move to a new page as one.
   Cursor place_each_project(Flow& flow, Cursor c, double x, double width, const BlockSpec& block) {
     for (const auto& project : text_.policy().projects) {
-      if (!applies(block.when, &project)) continue;
+      if (!project.part_of.empty() || !applies(block.when, &project)) continue;  // a row is printed with its project
       std::vector<TableModel> tables;
       bool measurable = block.keep_together;
       for (const auto& inner : block.blocks) {

@@ -236,6 +236,10 @@ std::string FieldText::project_field(Field field, const model::Project& p, int y
     case Field::number: return p.number;
     case Field::name: return t(p.name, &p);
     case Field::number_name: return joined(p.number, t(p.name, &p), ctx_.lang);
+    case Field::part_name: return p.part_of.empty() ? "" : t(p.name, &p);
+    case Field::part_note:
+      if (p.part_of.empty()) return {};
+      return p.note ? (p.cross_listed ? cross_listed(p) + "\n" : "") + t(p.note, &p) : cross_listed(p);
     case Field::name_marked: return p.priority ? label("priority") + " " + t(p.name, &p) : t(p.name, &p);
     case Field::description: return t(p.description, &p);
     case Field::commentary: return commentary_text(p.commentary, &p);

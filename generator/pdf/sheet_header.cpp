@@ -34,7 +34,12 @@ TableModel header_row(const Parts& parts, const HeaderRow& row, double width, co
   TableModel table = parts.table(shares, width);
   table.style = parts.head;
   if (values.empty()) return table;
-  values.back() += suffix;
+  // (続き) goes after the policy's name, else after the row's last value.
+  std::size_t marked = values.size() - 1;
+  for (std::size_t i = 0; i < cells.size(); ++i)
+    for (Field f : cells[i]->fields)
+      if (f == Field::policy || f == Field::policy_name) marked = i;
+  values[marked] += suffix;
   Record record;
   int col = 0;
   auto add = [&](const std::string& text, Align align, double gray, double size) {

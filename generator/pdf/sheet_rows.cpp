@@ -43,7 +43,8 @@ bool needs_reason(const Parts& parts, const Indicator& ind, const std::vector<st
 std::vector<Row> rows_of(const Parts& parts, const TableSpec& spec, const model::Project* only) {
   std::vector<Row> rows;
   const model::Policy& policy = parts.text.policy();
-  auto listed = [&](const model::Project& p) { return !only || &p == only; };
+  // Inside each_project: the project, then the rows printed under it (part_of).
+  auto listed = [&](const model::Project& p) { return !only || &p == only || p.part_of == only->id; };
   if (spec.rows == Rows::projects) {
     for (const auto& p : policy.projects)
       if (listed(p) && (!spec.omit_empty_rows || has_yearly_figures(p))) rows.push_back({nullptr, &p, nullptr});

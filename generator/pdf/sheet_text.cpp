@@ -108,7 +108,6 @@ std::vector<TableModel> text_block(const Parts& parts, const BlockSpec& block, d
       more = paragraphs(scoped_field(parts.text, f, project));
     blocks.insert(blocks.end(), more.begin(), more.end());
   }
-  if (!heading.empty() && blocks.size() == 1) return {};  // a heading over nothing
   std::string title = parts.text.label(block.title);
   // A section's heading titles the block when the layout gives none; the
   // block's own title already says what an identical heading would.

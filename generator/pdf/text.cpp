@@ -152,9 +152,12 @@ class ParagraphBreaker {
   }
 
   // Where to hyphenate the word starting at `word` that overflows at `overflow`,
-  // so that the line from `start` with its hyphen still fits; nullopt if nowhere.
+  // so that the line from `start` with its hyphen still fits; nullopt if
+  // nowhere, or when the line is already well filled: then the word moves to
+  // the next line whole (hyphens only where a line would be left short).
   std::optional<std::size_t> hyphen_point(std::size_t start, std::size_t word, std::size_t overflow) const {
-    if (!hyphenator_) return std::nullopt;
+    constexpr double well_filled = 0.6;
+    if (!hyphenator_ || (word > start && width(start, word) >= well_filled * max_)) return std::nullopt;
     std::size_t end = overflow;
     while (end < text_.size() && is_latin_letter(text_[end])) ++end;
     for (std::size_t k = word; k < overflow; ++k)
