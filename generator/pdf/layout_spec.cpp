@@ -40,7 +40,6 @@ std::map<std::string, model::Text> default_labels() {
       {"priority", t("重点", "Priority")},
       {"cross_listed", t("再掲", "Cross-listed")},
       {"cross_listed_owner", t("施策{policy}-{project}", "Policy {policy}-{project}")},
-      {"policy_prefix", t("施策", "Policy ")},
       {"summary", t("抽出した指標の一覧", "Selected indicators")},
       {"summary_policy", t("施策", "Policy")},
       {"summary_indicator", t("指標", "Indicator")},

@@ -287,7 +287,8 @@ std::string render_with(const Document& document, const Fonts& fonts, bool compa
 std::string render_pdf(const Document& document, const Fonts& fonts) {
   try {
     return render_with(document, fonts, true);
-  } catch (const PdfError&) {
+  } catch (const PdfError& e) {
+    if (std::getenv("HYOKA_DEBUG_RENDER")) fprintf(stderr, "fallback: %s\n", e.what());
     return render_with(document, fonts, false);
   }
 }

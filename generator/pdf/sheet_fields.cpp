@@ -323,14 +323,14 @@ std::vector<std::pair<std::string, std::string>> FieldText::footnotes() const {
   return out;
 }
 
-std::string policy_title(const model::Policy& policy, Lang lang) {
-  const std::string name = lang == Lang::en && policy.name.en ? present::english_punctuation(*policy.name.en) : policy.name.in(lang);
-  return joined(policy.number, name, lang);
+// A number and a name; in English both in Latin type (the area number １ as 1).
+std::string numbered(const std::string& number, const model::Text& name, Lang lang) {
+  if (lang == Lang::ja || !name.en) return joined(number, name.in(lang), lang);
+  return joined(present::english_punctuation(number), present::english_punctuation(*name.en), lang);
 }
 
-std::string area_title(const model::Area& area, Lang lang) {
-  const std::string name = lang == Lang::en && area.name.en ? present::english_punctuation(*area.name.en) : area.name.in(lang);
-  return joined(area.number, name, lang);
-}
+std::string policy_title(const model::Policy& policy, Lang lang) { return numbered(policy.number, policy.name, lang); }
+
+std::string area_title(const model::Area& area, Lang lang) { return numbered(area.number, area.name, lang); }
 
 }  // namespace hyoka::pdf

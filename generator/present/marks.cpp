@@ -64,7 +64,18 @@ std::string english_punctuation(std::string_view text) {
         replaced = true;
         break;
       }
-    if (!replaced) out += text[at++];
+    if (replaced) continue;
+    // Full-width Latin letters, digits and signs (１, Ａ, ％): their ASCII twins.
+    if (at + 3 <= text.size() && static_cast<unsigned char>(text[at]) == 0xEF) {
+      const unsigned second = static_cast<unsigned char>(text[at + 1]), third = static_cast<unsigned char>(text[at + 2]);
+      const unsigned code = 0xF000 | ((second & 0x3F) << 6) | (third & 0x3F);  // EF xx xx: U+Fxxx
+      if (code >= 0xFF01 && code <= 0xFF5E) {
+        out += static_cast<char>(code - 0xFF01 + 0x21);
+        at += 3;
+        continue;
+      }
+    }
+    out += text[at++];
   }
   return out;
 }

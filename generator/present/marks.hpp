@@ -14,7 +14,8 @@ namespace hyoka::present {
 using model::Lang;
 
 // English text as the English edition sets it: ※1 / ※１ → *1, ※ → *, a line
-// starting with ○ or ・ → •, ～ → –, 【】（）［］ → [ ] ( ) [ ], ：→ ": ". Only for
+// starting with ○ or ・ → •, ～ → –, 【】（）［］ → [ ] ( ) [ ], ：→ ": ", and
+// full-width letters, digits and signs (１, Ａ, ％) as ASCII. Only for
 // text written in English: Japanese (also a Japanese fallback on an English
 // sheet) keeps its own punctuation.
 std::string english_punctuation(std::string_view text);

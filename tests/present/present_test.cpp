@@ -171,6 +171,7 @@ TEST_CASE("English text takes the English edition's marks and punctuation") {
   CHECK(present::english_punctuation("FY2024～FY2026（estimate）【Policy 8-2】") == "FY2024–FY2026(estimate)[Policy 8-2]");
   CHECK(present::english_punctuation("Total：Opening") == "Total: Opening");
   CHECK(present::english_punctuation("★ One of the mayor's top picks") == "★ One of the mayor's top picks");
+  CHECK(present::english_punctuation("１　Strengthening ＮＩＣＵ care，１００％") == "1 Strengthening NICU care,100%");
 }
 
 TEST_CASE("reference marks are numbered as each edition writes them") {
