@@ -139,7 +139,10 @@ Cell Typesetter::cell(const std::string& text, double width, const Style& style,
   cell.size = size;
   const double s = size > 0 ? size : style.size;
   auto advance = [&](char32_t c) { return fonts.advance(c, s); };
-  cell.lines = break_lines(fonts.printable(text), width - 2 * style.pad_x, advance, hyphenator, &cell.wrapped);
+  // Hyphens fill out lines of prose in wide left-aligned cells; elsewhere only a word too long for a line is hyphenated.
+  constexpr double prose_ems = 15;
+  const Hyphenation hyphenation{hyphenator, align == Align::left && width >= prose_ems * s};
+  cell.lines = break_lines(fonts.printable(text), width - 2 * style.pad_x, advance, hyphenation, &cell.wrapped);
   for (const auto& line : cell.lines) cell.widths.push_back(fonts.width(line, s));
   return cell;
 }

@@ -287,8 +287,7 @@ std::string render_with(const Document& document, const Fonts& fonts, bool compa
 std::string render_pdf(const Document& document, const Fonts& fonts) {
   try {
     return render_with(document, fonts, true);
-  } catch (const PdfError& e) {
-    if (std::getenv("HYOKA_DEBUG_RENDER")) fprintf(stderr, "fallback: %s\n", e.what());
+  } catch (const PdfError&) {
     return render_with(document, fonts, false);
   }
 }

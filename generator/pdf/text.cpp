@@ -84,9 +84,9 @@ std::u32string trimmed_end(std::u32string_view s) {
 
 class ParagraphBreaker {
  public:
-  ParagraphBreaker(std::u32string_view text, double max_width, const Advance& advance, const Hyphenator* hyphenator,
+  ParagraphBreaker(std::u32string_view text, double max_width, const Advance& advance, Hyphenation hyphenation,
                    std::vector<std::string>& lines)
-      : text_(text), max_(max_width), advance_(advance), hyphenator_(hyphenator), lines_(lines) {}
+      : text_(text), max_(max_width), advance_(advance), hyphenation_(hyphenation), lines_(lines) {}
 
   void run() {
     std::size_t start = 0;
@@ -104,7 +104,7 @@ class ParagraphBreaker {
   std::u32string_view text_;
   double max_;
   const Advance& advance_;
-  const Hyphenator* hyphenator_;
+  Hyphenation hyphenation_;
   std::vector<std::string>& lines_;
 
   double width(std::size_t from, std::size_t to) const {
@@ -153,18 +153,19 @@ class ParagraphBreaker {
 
   // Where to hyphenate the word starting at `word` that overflows at `overflow`,
   // so that the line from `start` with its hyphen still fits; nullopt if
-  // nowhere, or when the line is already well filled: then the word moves to
-  // the next line whole (hyphens only where a line would be left short).
+  // nowhere, or where the word should rather move to the next line whole.
   std::optional<std::size_t> hyphen_point(std::size_t start, std::size_t word, std::size_t overflow) const {
     constexpr double well_filled = 0.6;
-    if (!hyphenator_ || (word > start && width(start, word) >= well_filled * max_)) return std::nullopt;
+    if (!hyphenation_.hyphenator) return std::nullopt;
     std::size_t end = overflow;
     while (end < text_.size() && is_latin_letter(text_[end])) ++end;
+    const bool too_wide = width(word, end) > max_;
+    if (!too_wide && (!hyphenation_.to_fill || (word > start && width(start, word) >= well_filled * max_))) return std::nullopt;
     for (std::size_t k = word; k < overflow; ++k)
       if (!is_latin_letter(text_[k])) return std::nullopt;  // only plain words
     std::string ascii;
     for (std::size_t k = word; k < end; ++k) ascii += static_cast<char>(text_[k]);
-    std::vector<std::size_t> points = hyphenator_->points(ascii);
+    std::vector<std::size_t> points = hyphenation_.hyphenator->points(ascii);
     for (auto p = points.rbegin(); p != points.rend(); ++p)
       if (word + *p > start && width(start, word + *p) + advance_(U'-') <= max_) return word + *p;
     return std::nullopt;
@@ -199,7 +200,7 @@ std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
 }
 
 std::vector<std::string> break_lines(std::string_view text, double max_width, const Advance& advance,
-                                     const Hyphenator* hyphenator, std::vector<bool>* wrapped) {
+                                     Hyphenation hyphenation, std::vector<bool>* wrapped) {
   std::vector<std::string> lines;
   if (wrapped) wrapped->clear();
   std::u32string all = decode_utf8(text);
@@ -209,7 +210,7 @@ std::vector<std::string> break_lines(std::string_view text, double max_width, co
     if (end == std::u32string::npos) end = all.size();
     std::u32string_view paragraph(all.data() + begin, end - begin);
     std::size_t before = lines.size();
-    ParagraphBreaker(paragraph, max_width, advance, hyphenator, lines).run();
+    ParagraphBreaker(paragraph, max_width, advance, hyphenation, lines).run();
     // An empty paragraph between two '\n' keeps its blank line.
     if (lines.size() == before && end < all.size()) lines.emplace_back();
     if (wrapped) {

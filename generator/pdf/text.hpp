@@ -42,16 +42,23 @@ class Hyphenator {
   _HyphenDict* dict_ = nullptr;
 };
 
+struct Hyphenation {
+  const Hyphenator* hyphenator = nullptr;  // none: words are never hyphenated (only cut when wider than a line)
+  // Also hyphenate a word that would fit the next line, when the line it
+  // overflows is less than 60% full: prose in a wide column. Otherwise only
+  // words wider than a whole line are hyphenated (figures, units, names).
+  bool to_fill = false;
+};
+
 // Wraps text into lines no wider than max_width: between any two CJK characters
 // (respecting the rules above), at spaces and after hyphens in other scripts.
-// A Latin word that does not fit is hyphenated where the hyphenator allows
-// (the line then ends with "-"); a word wider than a whole line with no such
-// point is cut with a hyphen, so no line ends inside a word without one. A
-// paragraph's leading spaces are kept (indentation); '\n' forces a break; an
-// empty text gives no lines.
+// A Latin word is hyphenated as `hyphenation` allows (the line then ends with
+// "-"); a word wider than a whole line with no hyphenation point is cut with a
+// hyphen, so no line ends inside a word without one. A paragraph's leading
+// spaces are kept (indentation); '\n' forces a break; an empty text gives no lines.
 // `wrapped`, when given, gets for each line whether the next one continues its
 // paragraph (a wrap) rather than following a '\n'.
 std::vector<std::string> break_lines(std::string_view text, double max_width, const Advance& advance,
-                                     const Hyphenator* hyphenator = nullptr, std::vector<bool>* wrapped = nullptr);
+                                     Hyphenation hyphenation = {}, std::vector<bool>* wrapped = nullptr);
 
 }  // namespace hyoka::pdf

@@ -118,7 +118,7 @@ TEST_CASE("English never ends a line inside a word without a hyphen, at any widt
       "residents aged 10 to 39 and intermediate employment programs (cumulative).";
   for (double width = 4; width <= 40; width += 0.5) {
     INFO("width ", width);
-    auto lines = break_lines(text, width, test_advance, &english());
+    auto lines = break_lines(text, width, test_advance, {&english(), true});
     for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
       auto a = decode_utf8(lines[i]), b = decode_utf8(lines[i + 1]);
       CHECK(width_of(lines[i]) <= width + 1e-9);
@@ -130,6 +130,9 @@ TEST_CASE("English never ends a line inside a word without a hyphen, at any widt
     }
   }
   // Where a word does not fit, it is hyphenated at a syllable rather than moved whole.
-  auto lines = break_lines("Number of establishments", 8.5, test_advance, &english());
+  auto lines = break_lines("Number of establishments", 8.5, test_advance, {&english(), true});
   CHECK(lines == std::vector<std::string>{"Number of estab-", "lishments"});
+  // Outside prose (figures, names) a word that fits the next line moves there whole.
+  CHECK(break_lines("Number of establishments", 8.5, test_advance, {&english(), false}) ==
+        std::vector<std::string>{"Number of", "establishments"});
 }
