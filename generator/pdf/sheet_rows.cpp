@@ -291,18 +291,20 @@ struct Lane {
 void span_row(const Parts& parts, Record& record, const TableModel& table, int row, const std::vector<SpanCell>& cells,
               const std::function<std::string(Field)>& read, double gray) {
   int col = 0;
+  const int columns = static_cast<int>(table.widths.size());
   for (const auto& c : cells) {
+    if (col >= columns) break;  // a lane repeated per year widened the grid: the spans end at its edge
     GridCell g;
     g.row = row;
     g.col = col;
-    g.cols = c.span;
-    double w = std::accumulate(table.widths.begin() + col, table.widths.begin() + col + c.span, 0.0);
+    g.cols = std::min(c.span, columns - col);
+    double w = std::accumulate(table.widths.begin() + col, table.widths.begin() + col + g.cols, 0.0);
     const bool label = c.fields.empty();
     const std::string text = label ? parts.text.label(c.label) : parts.text.lines(c.fields, read);
     g.cell = label ? parts.ctx.type.label(text, w, parts.body, Align::center, parts.body.header_gray)
                    : parts.cell(text, w, c.align, gray);
     record.cells.push_back(std::move(g));
-    col += c.span;
+    col += g.cols;
   }
 }
 

@@ -349,6 +349,11 @@ void check_sample(const std::string& city) {
         CHECK_MESSAGE(level == paired_lines(policy), policy.id);
       }
     }
+    // The booklet of every sheet: valid too, and its contents lines all links.
+    auto booklet = dir.path / fmt::format("{}-booklet.{}.pdf", city, model::code(lang));
+    writer.write_booklet(plan, evaluation, lang, booklet);
+    check_valid(booklet, lang);
+    CHECK(count(objects(booklet), "/Subtype /Link") >= static_cast<int>(plan.policies.size()));
     for (const auto& label : layout_labels(layout, lang)) {
       INFO(city, " ", model::code(lang));
       CHECK_MESSAGE(all.find(squeezed(label)) != std::string::npos, "no sheet shows the label ", label);

@@ -23,15 +23,15 @@ std::filesystem::path layouts() { return std::filesystem::path(HYOKA_SOURCE_DIR)
 std::filesystem::path bad_layouts() { return std::filesystem::path(HYOKA_SOURCE_DIR) / "tests" / "pdf" / "layouts"; }
 
 const FontFace& japanese() {
-  static const FontFace face("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf");  // parsed once for all cases
+  static const FontFace face(Options{}.font_path);  // parsed once for all cases
   return face;
 }
 const FontFace& latin() {
-  static const FontFace face("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf");
+  static const FontFace face(Options{}.latin_font_path);
   return face;
 }
 const Hyphenator& hyphenator() {
-  static const Hyphenator h("/usr/share/hyphen/hyph_en_US.dic");
+  static const Hyphenator h(Options{}.hyphenation_path);
   return h;
 }
 

@@ -11,6 +11,7 @@
 #include "evaluate/evaluate.hpp"
 #include "model/loader.hpp"
 #include "pdf/layout_spec.hpp"
+#include "pdf/pdf.hpp"
 #include "pdf/sheet.hpp"
 #include "pdf/text.hpp"
 #include "present/figures.hpp"
@@ -67,9 +68,9 @@ std::string rendered_page(const site::SiteContent& content, const std::string& p
 // Every cell of the sheet as printed: its wrapped lines joined again (a line
 // ending in a hyphen may have been hyphenated there: both joins are kept).
 std::vector<std::string> sheet_cells(const Sample& sample, const model::Policy& policy, Lang lang) {
-  static const pdf::FontFace japanese("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf");
-  static const pdf::FontFace latin("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf");
-  static const pdf::Hyphenator hyphenator("/usr/share/hyphen/hyph_en_US.dic");
+  static const pdf::FontFace japanese(pdf::Options{}.font_path);  // the faces and patterns hyoka writes with
+  static const pdf::FontFace latin(pdf::Options{}.latin_font_path);
+  static const pdf::Hyphenator hyphenator(pdf::Options{}.hyphenation_path);
   const auto layout = pdf::load_layout(root / "templates" / "layouts" / (sample.plan.layout + ".json"));
   const pdf::Fonts fonts(japanese, lang == Lang::en ? &latin : nullptr);
   const pdf::Typesetter type{fonts, lang == Lang::en ? &hyphenator : nullptr};
