@@ -51,7 +51,9 @@ int main(int argc, char** argv) {
   fs::path content = argc > 1 ? fs::path(argv[1]) : fs::path(HYOKA_SOURCE_DIR) / "content";
   fs::path layouts = argc > 2 ? fs::path(argv[2]) : fs::path(HYOKA_SOURCE_DIR) / "templates" / "layouts";
   fs::path out = fs::temp_directory_path() / fmt::format("hyoka-pdf-bench-{}", getpid());
-  pdf::Writer writer({.layouts_dir = layouts});
+  pdf::Options options;
+  options.layouts_dir = layouts;
+  pdf::Writer writer(options);
   Totals sample;
   for (const auto& dir : model::find_plans(content)) {
     auto loaded = model::load_plan(dir);

@@ -39,13 +39,15 @@ class PdfWriterSink : public site::PdfSink {
                const std::filesystem::path& file) override {
     writer_.write_booklet(plan, evaluation, lang, file);
   }
-  // The effective layouts' bytes (a site's own over hyoka's, file by file)
-  // and the font's identity (its size and time, not its 4 MB).
+  // The effective layouts' bytes (a site's own over hyoka's, file by file),
+  // the fonts' and hyphenation patterns' identity (size and time, not their
+  // megabytes) and the base URL the footers link to.
   std::string fingerprint() const override {
-    std::string out = options_.font_path.string();
+    std::string out = "base-url " + options_.base_url + "\n";
     std::error_code ec;
-    out += " " + std::to_string(fs::file_size(options_.font_path, ec)) + " " +
-           std::to_string(fs::last_write_time(options_.font_path, ec).time_since_epoch().count()) + "\n";
+    for (const auto& file : {options_.font_path, options_.latin_font_path, options_.hyphenation_path})
+      out += file.string() + " " + std::to_string(fs::file_size(file, ec)) + " " +
+             std::to_string(fs::last_write_time(file, ec).time_since_epoch().count()) + "\n";
     std::vector<fs::path> dirs = options_.layout_overrides;
     dirs.push_back(options_.layouts_dir);
     for (const auto& [name, file] : site::SearchPath(dirs).files())
@@ -79,7 +81,7 @@ std::optional<site::BuildOptions> build_options(const BuildArgs& args, std::ostr
   // Tests simulate a full disk with this; it is not a user option.
   if (const char* fail = std::getenv("HYOKA_FAIL_AFTER_WRITES")) options.fail_after_writes = std::atol(fail);
   if (!args.no_pdf) {
-    const pdf::Options pdf = pdf_options(*site, args.font);
+    const pdf::Options pdf = pdf_options(*site, args.font, options.base_url);  // footers link to the pages
     options.pdf = [pdf] { return std::make_unique<PdfWriterSink>(pdf); };
   }
   return options;
@@ -146,7 +148,7 @@ void add_build_command(CLI::App& app) {
   add_build_options(*command, *args);
   command->add_option("--base-url", args->base_url,
                       "Public URL of the site (https://…/): makes canonical links, og:url, sitemap.xml and 404.html's "
-                      "links absolute (default: the site's base_url)");
+                      "links absolute, and each PDF sheet's footer a link to its web page (default: the site's base_url)");
   command->add_option("--shard", args->shard,
                       "Build only plans i with i mod N = K (K/N, e.g. 0/4); shard 0 also builds the shared pages. "
                       "Copying the N outputs into one folder gives the full site");

@@ -21,6 +21,7 @@ struct PacketOptions {
   int year = 0;
   std::string font;
   SiteArgs site;
+  std::string base_url;
 };
 
 int run_packet(const PacketOptions& options) {
@@ -33,10 +34,11 @@ int run_packet(const PacketOptions& options) {
 
   const auto site = open_site(options.site, ConfigNeed::if_present, std::cerr);
   if (!site) return 1;
+  const std::string base_url = !options.base_url.empty() ? options.base_url : site->config ? site->config->base_url : "";
   auto lang = options.lang == "en" ? model::Lang::en : model::Lang::ja;
   std::filesystem::path out = options.out.empty() ? plan.id + "-packet." + options.lang + ".pdf" : options.out;
   try {
-    pdf::Writer writer(pdf_options(*site, options.font));
+    pdf::Writer writer(pdf_options(*site, options.font, base_url));
     int sheets = writer.write_packet(plan, evaluation, {options.grades, options.areas, options.policies, options.divisions},
                                      lang, out);
     std::cout << "wrote " << out.string() << " (" << sheets << (sheets == 1 ? " sheet" : " sheets") << ")\n";
@@ -66,6 +68,9 @@ void add_packet_command(CLI::App& app) {
   command->add_option("--out", options->out, "Output file (default: <plan id>-packet.<lang>.pdf)");
   command->add_option("--year", options->year, "Fiscal year to evaluate (default: the plan's evaluation_year)");
   command->add_option("--font", options->font, "TrueType font to embed (default: the site's, else IPAexGothic)");
+  command->add_option("--base-url", options->base_url,
+                      "Address the site is published at (https://example.jp/): each sheet's footer links to its web "
+                      "page (default: the site's base_url)");
   add_site_options(*command, options->site);
   command->callback([options] { exit_with(run_packet(*options)); });
 }

@@ -45,8 +45,10 @@ std::optional<Site> open_site(const SiteArgs& args, ConfigNeed need, std::ostrea
   return site;
 }
 
-pdf::Options pdf_options(const Site& site, const std::string& font_override) {
+pdf::Options pdf_options(const Site& site, const std::string& font_override, const std::string& base_url) {
   pdf::Options options;
+  options.base_url = base_url;
+  if (!options.base_url.empty() && options.base_url.back() != '/') options.base_url += '/';
   const auto& layouts = site.resources.layouts.dirs();
   options.layouts_dir = layouts.back();
   options.layout_overrides.assign(layouts.begin(), layouts.end() - 1);

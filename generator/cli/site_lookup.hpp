@@ -40,6 +40,6 @@ void add_site_options(CLI::App& command, SiteArgs& args, bool templates_options 
 std::optional<Site> open_site(const SiteArgs& args, ConfigNeed need, std::ostream& err);
 
 // PDF options for a site: its font, its layouts over hyoka's.
-pdf::Options pdf_options(const Site& site, const std::string& font_override);
+pdf::Options pdf_options(const Site& site, const std::string& font_override, const std::string& base_url);
 
 }  // namespace hyoka::cli

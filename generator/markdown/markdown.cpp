@@ -209,3 +209,131 @@ std::string to_plain_text(std::string_view source) {
 }
 
 }  // namespace hyoka::markdown
+
+namespace hyoka::markdown {
+namespace {
+
+// Lead byte of a character from U+2E80 up (CJK scripts and punctuation, full-width forms).
+bool starts_cjk(unsigned char lead) { return lead >= 0xE2 && lead < 0xF0; }
+
+// The last character of `text` is CJK (its lead byte, three bytes back).
+bool ends_cjk(const std::string& text) { return text.size() >= 3 && starts_cjk(static_cast<unsigned char>(text[text.size() - 3])); }
+
+struct Inline {
+  std::string text;
+  bool pending_space = false;  // a soft break waiting for the next character
+
+  void add(std::string_view words) {
+    if (words.empty()) return;
+    if (pending_space && !text.empty() && text.back() != '\n' && !(ends_cjk(text) && starts_cjk(static_cast<unsigned char>(words[0]))))
+      text += ' ';
+    pending_space = false;
+    text += words;
+  }
+};
+
+void collect_inline(cmark_node* node, Inline& out) {
+  for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
+    switch (cmark_node_get_type(child)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE: out.add(cmark_node_get_literal(child)); break;
+      case CMARK_NODE_SOFTBREAK: out.pending_space = true; break;
+      case CMARK_NODE_LINEBREAK:
+        out.text += '\n';
+        out.pending_space = false;
+        break;
+      case CMARK_NODE_HTML_INLINE: break;  // markup is not text
+      default: collect_inline(child, out);  // emphasis, strong, links, images (alt text), strikethrough
+    }
+  }
+}
+
+std::string inline_text(cmark_node* node) {
+  Inline text;
+  collect_inline(node, text);
+  return text.text;
+}
+
+bool is(cmark_node* node, const char* type_name) { return std::string_view(cmark_node_get_type_string(node)) == type_name; }
+
+class BlockWalker {
+ public:
+  std::vector<TextBlock> blocks;
+
+  void walk(cmark_node* parent, int depth) {
+    for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) block(node, depth);
+  }
+
+ private:
+  void block(cmark_node* node, int depth) {
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_HEADING:
+        blocks.push_back({TextBlock::Kind::heading, cmark_node_get_heading_level(node), 0, false, false, inline_text(node), {}});
+        return;
+      case CMARK_NODE_PARAGRAPH:
+        blocks.push_back({TextBlock::Kind::paragraph, 0, 0, false, false, inline_text(node), {}});
+        return;
+      case CMARK_NODE_CODE_BLOCK: {
+        std::string code = cmark_node_get_literal(node);
+        while (!code.empty() && code.back() == '\n') code.pop_back();
+        blocks.push_back({TextBlock::Kind::paragraph, 0, 0, false, false, code, {}});
+        return;
+      }
+      case CMARK_NODE_LIST: list(node, depth + 1); return;
+      case CMARK_NODE_HTML_BLOCK:
+      case CMARK_NODE_THEMATIC_BREAK: return;
+      default: break;
+    }
+    if (is(node, "table")) {
+      for (cmark_node* row = cmark_node_first_child(node); row; row = cmark_node_next(row)) {
+        TextBlock r{TextBlock::Kind::table_row, 0, 0, false, cmark_gfm_extensions_get_table_row_is_header(row) != 0, {}, {}};
+        for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell)) r.cells.push_back(inline_text(cell));
+        blocks.push_back(std::move(r));
+      }
+      return;
+    }
+    walk(node, depth);  // block quotes, footnote definitions: their paragraphs
+  }
+
+  void list(cmark_node* node, int depth) {
+    const bool ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
+    int number = ordered ? cmark_node_get_list_start(node) : 0;
+    for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item), number += ordered) {
+      bool first = true;
+      for (cmark_node* child = cmark_node_first_child(item); child; child = cmark_node_next(child)) {
+        if (cmark_node_get_type(child) == CMARK_NODE_PARAGRAPH) {
+          blocks.push_back({TextBlock::Kind::item, depth, number, !first, false, inline_text(child), {}});
+          first = false;
+        } else {
+          block(child, depth);
+        }
+      }
+      if (first) blocks.push_back({TextBlock::Kind::item, depth, number, false, false, {}, {}});  // an empty item
+    }
+  }
+};
+
+}  // namespace
+
+std::vector<TextBlock> to_blocks(std::string_view source) {
+  ParserPtr parser = make_parser(cmark_options(false));
+  NodePtr doc = parse(parser.get(), source);
+  BlockWalker walker;
+  walker.walk(doc.get(), 0);
+  return std::move(walker.blocks);
+}
+
+std::vector<TextBlock> section(const std::vector<TextBlock>& blocks, int n) {
+  int top = 7;
+  for (const auto& b : blocks)
+    if (b.kind == TextBlock::Kind::heading) top = std::min(top, b.level);
+  std::vector<TextBlock> out;
+  int current = 0;
+  for (const auto& b : blocks) {
+    if (b.kind == TextBlock::Kind::heading && b.level == top) ++current;
+    if (current == n) out.push_back(b);
+  }
+  return out;
+}
+
+}  // namespace hyoka::markdown

@@ -9,6 +9,7 @@
 // published on the city's site.
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hyoka::markdown {
 
@@ -39,5 +40,26 @@ std::string to_html(std::string_view source, const Options& options = {});
 // The text of the document without markup, for search indexes and
 // descriptions (whitespace collapsed).
 std::string to_plain_text(std::string_view source);
+
+// The document as plain text in blocks, for print (PDF sheets set text, not
+// markup): emphasis and links become their words, an image its alt text, raw
+// HTML is left out. A soft line break is a space between Latin words and
+// nothing between Japanese characters; a hard break is '\n'.
+struct TextBlock {
+  enum class Kind { heading, paragraph, item, table_row };
+  Kind kind = Kind::paragraph;
+  int level = 0;        // heading: 1–6; item: nesting depth from 1
+  int number = 0;       // item of an ordered list: its number; 0 for a bullet
+  bool continued = false;  // item: a later paragraph of the same item (no marker)
+  bool header = false;  // table_row: the header row
+  std::string text;     // heading, paragraph, item
+  std::vector<std::string> cells;  // table_row
+};
+std::vector<TextBlock> to_blocks(std::string_view source);
+
+// The blocks of one section: section 0 is what comes before the first
+// top-level heading, section n the blocks under the n-th top-level heading
+// (the heading itself first). Top-level: the shallowest heading level used.
+std::vector<TextBlock> section(const std::vector<TextBlock>& blocks, int n);
 
 }  // namespace hyoka::markdown

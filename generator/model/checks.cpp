@@ -1,5 +1,7 @@
 #include "model/checks.hpp"
 
+#include <algorithm>
+
 #include <cctype>
 #include <functional>
 #include <map>
@@ -73,6 +75,18 @@ void check_footnotes(const Plan& plan, const Policy& policy, const std::vector<F
                    "add it to glossary.json or correct the id");
 }
 
+// A row (①, ②…) printed under another project of the same policy: one level deep.
+void check_part_of(const Policy& policy, const Project& project, const std::string& pointer, Reporter& report) {
+  auto owner = std::find_if(policy.projects.begin(), policy.projects.end(), [&](const Project& p) { return p.id == project.part_of; });
+  if (owner == policy.projects.end())
+    report.error(policy.file, pointer + "/part_of", "unknown project \"" + project.part_of + "\"",
+                 "use the id of a project listed in this policy's \"projects\"");
+  else if (&*owner == &project || !owner->part_of.empty())
+    report.error(policy.file, pointer + "/part_of",
+                 "a project's rows are one level deep: \"" + project.part_of + "\" is itself a row or this project",
+                 "point \"part_of\" at the project the row is printed under");
+}
+
 void check_project(const Plan& plan, const Policy& policy, const Project& project, const std::string& pointer, Reporter& report) {
   check_footnotes(plan, policy, project.footnotes, pointer, report);
   check_divisions(plan, project.divisions, policy.file, pointer + "/divisions", report);
@@ -110,9 +124,14 @@ void check_policy(const Plan& plan, const Policy& policy, Reporter& report) {
     if (!indicator.project.empty() && !projects.count(indicator.project))
       report.error(policy.file, pointer + "/project", "unknown project \"" + indicator.project + "\"",
                    "use the id of a project listed in this policy's \"projects\"");
+    check_divisions(plan, indicator.divisions, policy.file, pointer + "/divisions", report);
   }
-  for (std::size_t i = 0; i < policy.projects.size(); ++i)
-    check_project(plan, policy, policy.projects[i], "/projects/" + std::to_string(i), report);
+  for (std::size_t i = 0; i < policy.projects.size(); ++i) {
+    const auto& project = policy.projects[i];
+    const std::string pointer = "/projects/" + std::to_string(i);
+    check_project(plan, policy, project, pointer, report);
+    if (!project.part_of.empty()) check_part_of(policy, project, pointer, report);
+  }
   check_footnotes(plan, policy, policy.footnotes, "", report);
 }
 

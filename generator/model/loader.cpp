@@ -186,6 +186,7 @@ Indicator read_indicator(ObjectReader& r, const Plan& plan) {
   indicator.note = r.text("note");
   indicator.transcription_note = r.text("transcription_note");
   indicator.project = r.id("project", false);
+  indicator.divisions = r.ids("divisions");
   indicator.unit = r.string("unit");
   indicator.rule = r.string("rule");
   if (const auto* baseline = r.get("baseline", false)) {
@@ -244,9 +245,10 @@ Project read_project(ObjectReader& r, const Plan& plan) {
       project.cross_listed = CrossListing{r.id("cross_listed"), std::nullopt};
     } else {
       ObjectReader c(r.file(), *cross, r.pointer_to("cross_listed"), r.diagnostics());
-      if (c.ok()) project.cross_listed = CrossListing{{}, c.text("external", true)};
+      if (c.ok()) project.cross_listed = CrossListing{c.id("project", false), c.text("external", true)};
     }
   }
+  project.part_of = r.id("part_of", false);
   project.divisions = r.ids("divisions");
   project.rule = r.string("rule");
   project.unit = r.string("unit");
@@ -258,6 +260,7 @@ Project read_project(ObjectReader& r, const Plan& plan) {
     if (year) project.years[*year] = std::move(values);
   });
   project.cost_total = r.number("cost_total");
+  project.plan_total = r.value("plan_total");
   project.budget = read_budget(r);
   project.footnotes = read_footnotes(r);
   return project;

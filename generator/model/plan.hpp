@@ -67,6 +67,7 @@ struct Indicator {
   std::optional<Text> description, source, reference, note;
   std::optional<Text> transcription_note;  // how it was transcribed: for staff, never on a sheet
   std::string project;  // id of the policy's project (取組み) it belongs to, or empty
+  std::vector<std::string> divisions;  // its own responsible divisions; empty: its project's
   std::string unit;
   std::string rule;  // empty: the plan's default rule
   std::optional<Baseline> baseline;
@@ -97,7 +98,7 @@ struct Budget {
 
 struct CrossListing {
   std::string project;           // id of the owning project in this plan, or empty
-  std::optional<Text> external;  // printed reference to a project outside the sample
+  std::optional<Text> external;  // the reference as printed (施策2-5), when it is not derived from the owner
 };
 
 struct Commentary {
@@ -117,12 +118,14 @@ struct Project {
   std::optional<Text> transcription_note;  // how it was transcribed: for staff, never on a sheet
   bool priority = false;
   std::optional<CrossListing> cross_listed;
+  std::string part_of;  // a row (①, ②…) of this policy's project with that id, which it is printed under; else empty
   std::vector<std::string> divisions;
   std::string rule;  // for yearly steps; empty: "steps"
   std::string unit;
   std::optional<DatedValue> status, goal;
   std::map<int, ProjectYear> years;
   std::optional<Decimal> cost_total;
+  Value plan_total;  // the yearly plan's total column as printed (計: 開設, 3か年計: 950件)
   std::optional<Budget> budget;
   std::vector<Footnote> footnotes;  // ※ marks in this project's own texts (a policy's ※1 may differ per project)
   Commentary commentary;

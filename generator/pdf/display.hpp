@@ -23,12 +23,22 @@ struct RectItem {
 struct TextItem {
   double x = 0, baseline = 0, size = 0, width = 0;
   std::string text;
-  Box cell;  // the cell it belongs to: the text must stay inside it
+  Box cell;              // the cell it belongs to: the text must stay inside it
+  bool wrapped = false;  // the next line of the cell continues this one's paragraph
+};
+
+// A clickable area: to a place in the document (page, y) or to a web address.
+struct Link {
+  Box box;
+  int page = -1;  // index into Document::pages; -1: `uri`
+  double y = 0;   // the top of the view on that page
+  std::string uri;
 };
 
 struct Page {
   std::vector<RectItem> rects;
   std::vector<TextItem> texts;
+  std::vector<Link> links;
 };
 
 struct OutlineEntry {

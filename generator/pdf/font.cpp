@@ -9,6 +9,36 @@
 
 namespace hyoka::pdf {
 
+namespace {
+
+// Width of UTF-8 text at a size, from advances in 1/1000 em (-1: not covered, counted as 0).
+template <typename Advance>
+double text_width(std::string_view utf8, double size, Advance advance) {
+  long total = 0;
+  for (char32_t c : decode_utf8(utf8)) {
+    int a = advance(c);
+    total += a < 0 ? 0 : a;
+  }
+  return static_cast<double>(total) * size / 1000.0;
+}
+
+// The text with what cannot be drawn replaced by `missing`, control characters dropped, tabs as spaces.
+template <typename Covers>
+std::string printable_text(std::string_view utf8, Covers covers, char32_t missing) {
+  std::u32string text = decode_utf8(utf8);
+  std::u32string out;
+  out.reserve(text.size());
+  for (char32_t c : text) {
+    if (c == U'\r') continue;
+    if (c == U'\t') c = U' ';
+    if (c != U'\n' && !covers(c)) c = missing;
+    out.push_back(c);
+  }
+  return out == text ? std::string(utf8) : encode_utf8(out);
+}
+
+}  // namespace
+
 FontFace::FontFace(const std::filesystem::path& path) {
   blob_ = hb_blob_create_from_file_or_fail(path.c_str());
   if (!blob_) throw PdfError("cannot read font file " + path.string());
@@ -52,25 +82,11 @@ bool FontFace::covers(char32_t code_point) const {
 }
 
 double FontFace::width(std::string_view utf8, double size) const {
-  long total = 0;
-  for (char32_t c : decode_utf8(utf8)) {
-    int a = advance(c);
-    total += a < 0 ? 0 : a;
-  }
-  return static_cast<double>(total) * size / 1000.0;
+  return text_width(utf8, size, [this](char32_t c) { return advance(c); });
 }
 
 std::string FontFace::printable(std::string_view utf8) const {
-  std::u32string text = decode_utf8(utf8);
-  std::u32string out;
-  out.reserve(text.size());
-  for (char32_t c : text) {
-    if (c == U'\r') continue;
-    if (c == U'\t') c = U' ';
-    if (c != U'\n' && !covers(c)) c = covers(U'\u3013') ? U'\u3013' : U'?';
-    out.push_back(c);
-  }
-  return out == text ? std::string(utf8) : encode_utf8(out);
+  return printable_text(utf8, [this](char32_t c) { return covers(c); }, covers(U'\u3013') ? U'\u3013' : U'?');
 }
 
 std::string FontFace::subset(const std::set<char32_t>& code_points, bool compact_cmap) const {
@@ -111,6 +127,25 @@ std::string FontFace::subset(const std::set<char32_t>& code_points, bool compact
   hb_blob_destroy(blob);
   hb_face_destroy(subset_face);
   return with_compact_cmap(bytes, mapping);
+}
+
+int Fonts::face_of(char32_t c) const {
+  return latin_ && c != U'\n' && !is_cjk(c) && latin_->covers(c) ? 1 : 0;
+}
+
+double Fonts::advance(char32_t c, double size) const {
+  int a = face(face_of(c)).advance(c);
+  return a < 0 ? 0 : a * size / 1000.0;
+}
+
+double Fonts::width(std::string_view utf8, double size) const {
+  if (!latin_) return japanese_.width(utf8, size);
+  return text_width(utf8, size, [this](char32_t c) { return face(face_of(c)).advance(c); });
+}
+
+std::string Fonts::printable(std::string_view utf8) const {
+  if (!latin_) return japanese_.printable(utf8);
+  return printable_text(utf8, [this](char32_t c) { return japanese_.covers(c) || latin_->covers(c); }, U'\u3013');
 }
 
 }  // namespace hyoka::pdf

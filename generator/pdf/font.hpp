@@ -4,6 +4,7 @@
 // the per-document subset that keeps a one-sheet PDF small.
 #include <filesystem>
 #include <set>
+#include <string_view>
 #include <string>
 #include <unordered_map>
 
@@ -44,6 +45,33 @@ class FontFace {
   unsigned units_per_em_ = 1000;
   int ascender_ = 880, descender_ = -120;
   mutable std::unordered_map<char32_t, int> advances_;  // -1: not covered
+};
+
+// The faces a document sets its text in. Japanese documents use the Japanese
+// face throughout (its Latin letters are proportional and drawn to sit with
+// kana). English documents set Latin text in a proportional Latin face and
+// what it lacks (kanji, kana, ※ ★ ①) in the Japanese one, character by
+// character; line metrics are the Japanese face's, so mixed lines share them.
+class Fonts {
+ public:
+  Fonts(const FontFace& japanese, const FontFace* latin) : japanese_(japanese), latin_(latin) {}
+
+  // 0: the Japanese face, 1: the Latin one.
+  int face_of(char32_t c) const;
+  const FontFace& face(int index) const { return index == 1 && latin_ ? *latin_ : japanese_; }
+  bool mixed() const { return latin_ != nullptr; }
+
+  // Advance of one character at a size, in points (0 for what cannot be drawn).
+  double advance(char32_t c, double size) const;
+  double width(std::string_view utf8, double size) const;
+  // The text with what no face can draw replaced by 〓 (see FontFace::printable).
+  std::string printable(std::string_view utf8) const;
+  double ascent() const { return japanese_.ascender() / 1000.0; }
+  double descent() const { return japanese_.descender() / 1000.0; }
+
+ private:
+  const FontFace& japanese_;
+  const FontFace* latin_;
 };
 
 }  // namespace hyoka::pdf

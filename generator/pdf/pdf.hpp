@@ -13,10 +13,18 @@
 namespace hyoka::pdf {
 
 struct Options {
+  // The Japanese face (everything in Japanese documents; what the Latin face lacks in English ones).
   std::filesystem::path font_path = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf";
+  // The proportional Latin face of English documents (fonts-noto-core).
+  std::filesystem::path latin_font_path = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
+  // English hyphenation patterns (hyphen-en-us), read with libhyphen.
+  std::filesystem::path hyphenation_path = "/usr/share/hyphen/hyph_en_US.dic";
   std::filesystem::path layouts_dir;  // templates/layouts; the plan's `layout` names a file there
   // Folders searched before layouts_dir, file by file: a site's own templates/layouts.
   std::vector<std::filesystem::path> layout_overrides{};
+  // The site's address (https://example.jp/): each sheet's footer then links to
+  // its web page, <base_url><lang>/<plan>/policies/<policy>.html. Empty: no link.
+  std::string base_url;
 };
 
 class WriterState;

@@ -3,13 +3,17 @@
 #include <fmt/format.h>
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_font.h>
+#include <hpdf_version.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <array>
 #include <set>
 
 #include "pdf/pdf.hpp"
 #include "pdf/text.hpp"
+#include "present/escape.hpp"
 
 namespace hyoka::pdf {
 
@@ -29,7 +33,7 @@ void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
   }
 }
 
-// Owns the HPDF document and the in-memory font file it reads from.
+// Owns the HPDF document and the in-memory font files it reads from.
 class Pdf {
  public:
   Pdf() : doc_(HPDF_New(on_error, &error_)) {
@@ -37,7 +41,7 @@ class Pdf {
   }
   ~Pdf() {
     HPDF_Free(doc_);
-    if (font_fd_ >= 0) close(font_fd_);
+    for (int fd : font_fds_) close(fd);
   }
   Pdf(const Pdf&) = delete;
   Pdf& operator=(const Pdf&) = delete;
@@ -51,15 +55,16 @@ class Pdf {
 
   // libharu only loads fonts from a path: hand it a memfd holding the subset.
   HPDF_Font load_font(const std::string& bytes) {
-    font_fd_ = memfd_create("hyoka-font", MFD_CLOEXEC);
-    if (font_fd_ < 0) throw PdfError("memfd_create failed");
+    int fd = memfd_create("hyoka-font", MFD_CLOEXEC);
+    if (fd < 0) throw PdfError("memfd_create failed");
+    font_fds_.push_back(fd);
     std::size_t written = 0;
     while (written < bytes.size()) {
-      auto n = write(font_fd_, bytes.data() + written, bytes.size() - written);
+      auto n = write(fd, bytes.data() + written, bytes.size() - written);
       if (n <= 0) throw PdfError("cannot write the font subset");
       written += static_cast<std::size_t>(n);
     }
-    std::string path = fmt::format("/proc/self/fd/{}", font_fd_);
+    std::string path = fmt::format("/proc/self/fd/{}", fd);
     const char* name = HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_TRUE);
     check("loading the font subset");
     HPDF_Font font = HPDF_GetFont(doc_, name, "UTF-8");
@@ -70,19 +75,57 @@ class Pdf {
  private:
   ErrorState error_;
   HPDF_Doc doc_;
-  int font_fd_ = -1;
+  std::vector<int> font_fds_;
 };
 
-std::set<char32_t> code_points(const Document& document) {
-  std::set<char32_t> used;
+// The characters each face sets, in this document.
+std::array<std::set<char32_t>, 2> code_points(const Document& document, const Fonts& fonts) {
+  std::array<std::set<char32_t>, 2> used;
   for (const auto& page : document.pages)
     for (const auto& text : page.texts)
-      for (char32_t c : decode_utf8(text.text)) used.insert(c);
-  used.insert(U' ');
+      for (char32_t c : decode_utf8(text.text)) used[static_cast<std::size_t>(fonts.face_of(c))].insert(c);
+  if (!used[0].empty() || used[1].empty()) used[0].insert(U' ');  // a face is embedded only when it sets something
   return used;
 }
 
-void draw_page(HPDF_Doc doc, HPDF_Font font, const Document& document, const Page& page) {
+// libharu 2.3.0 writes its UTF-8 encoder's CMap (code → CID, in begincidrange
+// sections) as the font's ToUnicode map, which readers reject ("Invalid
+// 'begincidrange' operator in ToUnicode CMap"). Its codes are the Unicode
+// code points themselves (Identity-H, with a CIDToGIDMap), so the right map
+// sends each code used to itself, in bfrange sections.
+void write_to_unicode(HPDF_Font font, const std::set<char32_t>& used) {
+  auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+  if (!attr || !attr->cmap_stream) return;
+  std::vector<std::pair<char32_t, char32_t>> ranges;  // runs within one 256-code block, as bfrange requires
+  for (char32_t c : used) {
+    if (c > 0xFFFF) continue;
+    if (!ranges.empty() && ranges.back().second + 1 == c && (c & 0xFF) != 0) ranges.back().second = c;
+    else ranges.emplace_back(c, c);
+  }
+  std::string cmap =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  for (std::size_t i = 0; i < ranges.size(); i += 100) {
+    const std::size_t n = std::min<std::size_t>(100, ranges.size() - i);
+    cmap += fmt::format("{} beginbfrange\n", n);
+    for (std::size_t k = i; k < i + n; ++k)
+      cmap += fmt::format("<{:04X}> <{:04X}> <{:04X}>\n", static_cast<unsigned>(ranges[k].first),
+                          static_cast<unsigned>(ranges[k].second), static_cast<unsigned>(ranges[k].first));
+    cmap += "endbfrange\n";
+  }
+  cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  HPDF_MemStream_FreeData(attr->cmap_stream->stream);
+  HPDF_Stream_Write(attr->cmap_stream->stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()),
+                    static_cast<HPDF_UINT>(cmap.size()));
+}
+
+struct LoadedFonts {
+  std::array<HPDF_Font, 2> font{nullptr, nullptr};
+};
+
+void draw_page(HPDF_Doc doc, const LoadedFonts& loaded, const Fonts& fonts, const Document& document, const Page& page) {
   HPDF_Page p = HPDF_AddPage(doc);
   HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(document.width));
   HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(document.height));
@@ -101,15 +144,49 @@ void draw_page(HPDF_Doc doc, HPDF_Font font, const Document& document, const Pag
   }
   HPDF_Page_SetGrayFill(p, 0);
   HPDF_Page_BeginText(p);
+  HPDF_Font current = nullptr;
   double size = 0;
   for (const auto& t : page.texts) {
-    if (t.size != size) {
-      HPDF_Page_SetFontAndSize(p, font, static_cast<HPDF_REAL>(t.size));
-      size = t.size;
+    // A line in runs of one face each, side by side.
+    std::u32string text = decode_utf8(t.text);
+    double x = t.x;
+    for (std::size_t start = 0; start < text.size();) {
+      const int face = fonts.face_of(text[start]);
+      std::size_t end = start + 1;
+      while (end < text.size() && fonts.face_of(text[end]) == face) ++end;
+      const std::string run = encode_utf8(std::u32string_view(text).substr(start, end - start));
+      HPDF_Font font = loaded.font[static_cast<std::size_t>(face)];
+      if (font != current || t.size != size) {
+        HPDF_Page_SetFontAndSize(p, font, static_cast<HPDF_REAL>(t.size));
+        current = font;
+        size = t.size;
+      }
+      HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(x), y(t.baseline), run.c_str());
+      x += fonts.face(face).width(run, t.size);
+      start = end;
     }
-    HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(t.x), y(t.baseline), t.text.c_str());
   }
   HPDF_Page_EndText(p);
+}
+
+void add_links(HPDF_Doc doc, const Document& document) {
+  for (std::size_t i = 0; i < document.pages.size(); ++i) {
+    HPDF_Page page = HPDF_GetPageByIndex(doc, static_cast<HPDF_UINT>(i));
+    for (const auto& link : document.pages[i].links) {
+      const Box& b = link.box;
+      HPDF_Rect rect{static_cast<HPDF_REAL>(b.x), static_cast<HPDF_REAL>(document.height - b.bottom()),
+                     static_cast<HPDF_REAL>(b.right()), static_cast<HPDF_REAL>(document.height - b.y)};
+      HPDF_Annotation annot = nullptr;
+      if (link.page >= 0) {
+        HPDF_Destination dest = HPDF_Page_CreateDestination(HPDF_GetPageByIndex(doc, static_cast<HPDF_UINT>(link.page)));
+        HPDF_Destination_SetFitH(dest, static_cast<HPDF_REAL>(document.height - link.y));  // page width, row at the top
+        annot = HPDF_Page_CreateLinkAnnot(page, rect, dest);
+      } else {
+        annot = HPDF_Page_CreateURILinkAnnot(page, rect, link.uri.c_str());
+      }
+      HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+    }
+  }
 }
 
 void add_outline(HPDF_Doc doc, const Document& document) {
@@ -128,14 +205,41 @@ void add_outline(HPDF_Doc doc, const Document& document) {
   HPDF_SetPageMode(doc, HPDF_PAGE_MODE_USE_OUTLINE);
 }
 
+std::string xml(const std::string& text) { return present::escape_html(text); }
+
+// The document information again as XMP, which archives and assistive tools read.
+std::string xmp(const Document& d) {
+  const std::string lang = d.language.empty() ? "x-default" : d.language;
+  return "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+         "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+         "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+         "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+         "xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
+         "<dc:format>application/pdf</dc:format>\n"
+         "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml(d.title) + "</rdf:li></rdf:Alt></dc:title>\n"
+         "<dc:creator><rdf:Seq><rdf:li>" + xml(d.author) + "</rdf:li></rdf:Seq></dc:creator>\n"
+         "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml(d.subject) + "</rdf:li></rdf:Alt></dc:description>\n"
+         "<dc:language><rdf:Bag><rdf:li>" + xml(lang) + "</rdf:li></rdf:Bag></dc:language>\n"
+         "<xmp:CreatorTool>hyoka</xmp:CreatorTool>\n"
+         "<pdf:Producer>Haru Free PDF Library " HPDF_VERSION_TEXT "</pdf:Producer>\n"
+         "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>";
+}
+
 void set_info(HPDF_Doc doc, const Document& document) {
   HPDF_SetInfoAttr(doc, HPDF_INFO_TITLE, document.title.c_str());
   HPDF_SetInfoAttr(doc, HPDF_INFO_AUTHOR, document.author.c_str());
   if (!document.subject.empty()) HPDF_SetInfoAttr(doc, HPDF_INFO_SUBJECT, document.subject.c_str());
   HPDF_SetInfoAttr(doc, HPDF_INFO_CREATOR, "hyoka");
-  // libharu has no call for the catalog's /Lang; its document struct is public.
+  // libharu has no call for the catalog's /Lang or /Metadata; its document struct is public.
   if (!document.language.empty())
     HPDF_Dict_Add(doc->catalog, "Lang", HPDF_String_New(doc->mmgr, document.language.c_str(), nullptr));
+  HPDF_Dict metadata = HPDF_DictStream_New(doc->mmgr, doc->xref);
+  HPDF_Dict_AddName(metadata, "Type", "Metadata");
+  HPDF_Dict_AddName(metadata, "Subtype", "XML");
+  metadata->filter = HPDF_STREAM_FILTER_FLATE_DECODE;  // compressed like every stream (pdfinfo -meta reads it)
+  const std::string packet = xmp(document);
+  HPDF_Stream_Write(metadata->stream, reinterpret_cast<const HPDF_BYTE*>(packet.data()), static_cast<HPDF_UINT>(packet.size()));
+  HPDF_Dict_Add(doc->catalog, "Metadata", metadata);
 }
 
 std::string save(HPDF_Doc doc) {
@@ -148,23 +252,27 @@ std::string save(HPDF_Doc doc) {
   return bytes;
 }
 
-}  // namespace
-
-namespace {
-
-std::string render_with(const Document& document, const FontFace& font, bool compact_cmap) {
+std::string render_with(const Document& document, const Fonts& fonts, bool compact_cmap) {
   Pdf pdf;
   HPDF_Doc doc = pdf.doc();
   HPDF_SetCompressionMode(doc, HPDF_COMP_ALL);
   HPDF_UseUTFEncodings(doc);
   HPDF_SetCurrentEncoder(doc, "UTF-8");  // else the info strings come out garbled
   pdf.check("setting up UTF-8");
-  HPDF_Font hfont = pdf.load_font(font.subset(code_points(document), compact_cmap));
-  for (const auto& page : document.pages) draw_page(doc, hfont, document, page);
+  const auto used = code_points(document, fonts);
+  LoadedFonts loaded;
+  for (std::size_t face = 0; face < 2; ++face) {
+    if (used[face].empty()) continue;
+    loaded.font[face] = pdf.load_font(fonts.face(static_cast<int>(face)).subset(used[face], compact_cmap));
+    write_to_unicode(loaded.font[face], used[face]);
+  }
+  pdf.check("loading the fonts");
+  for (const auto& page : document.pages) draw_page(doc, loaded, fonts, document, page);
   pdf.check("drawing pages");
+  add_links(doc, document);
   add_outline(doc, document);
   set_info(doc, document);
-  pdf.check("writing the outline and document info");
+  pdf.check("writing the links, outline and document info");
   std::string bytes = save(doc);
   pdf.check("saving");
   return bytes;
@@ -176,11 +284,11 @@ std::string render_with(const Document& document, const FontFace& font, bool com
 // compacted (HPDF_INVALID_OBJECT while re-reading the font data; cause not
 // found yet): the document is then made again with the subset's own cmap,
 // slower to load but always accepted.
-std::string render_pdf(const Document& document, const FontFace& font) {
+std::string render_pdf(const Document& document, const Fonts& fonts) {
   try {
-    return render_with(document, font, true);
+    return render_with(document, fonts, true);
   } catch (const PdfError&) {
-    return render_with(document, font, false);
+    return render_with(document, fonts, false);
   }
 }
 

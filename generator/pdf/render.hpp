@@ -1,6 +1,7 @@
 #pragma once
-// Draws a laid-out document with libharu, embedding a subset of the font that
-// holds only the characters the document uses.
+// Draws a laid-out document with libharu, embedding subsets of the faces that
+// hold only the characters the document uses, with a ToUnicode map that text
+// extraction and screen readers can rely on, links, and XMP metadata.
 #include <string>
 
 #include "pdf/display.hpp"
@@ -9,6 +10,6 @@
 namespace hyoka::pdf {
 
 // The PDF file's bytes. Deterministic: no dates unless the document carries them.
-std::string render_pdf(const Document& document, const FontFace& font);
+std::string render_pdf(const Document& document, const Fonts& fonts);
 
 }  // namespace hyoka::pdf

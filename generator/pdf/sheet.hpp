@@ -1,13 +1,16 @@
 #pragma once
-// One policy's evaluation sheet laid out by a layout file: header band, the
-// tables and texts the layout lists, running heads on continuation pages.
+// One policy's evaluation sheet laid out by a layout file: the header band
+// (repeated on continuation pages), then the blocks the layout lists.
 // Footers are added later, once the document's page count is known.
+#include <map>
+#include <set>
+#include <string>
 #include <vector>
 
 #include "evaluate/evaluate.hpp"
 #include "model/plan.hpp"
 #include "pdf/display.hpp"
-#include "pdf/font.hpp"
+#include "pdf/flow.hpp"
 #include "pdf/layout_spec.hpp"
 
 namespace hyoka::pdf {
@@ -17,13 +20,24 @@ struct SheetContext {
   const evaluate::PlanEvaluation& evaluation;
   model::Lang lang;
   const LayoutSpec& layout;
-  const FontFace& font;
+  const Typesetter& type;
+  double footer_height = 16;                   // kept free at the bottom of every page
+  const std::set<std::string>* selected = nullptr;  // ids of indicators a packet selected: marked on the sheet
 };
 
-// Space kept at the bottom of every page for the footer, in points.
-inline constexpr double footer_height = 16;
+struct Sheet {
+  std::vector<Page> pages;
+  std::map<std::string, Anchor> anchors;  // anchor_of(indicator) → where its row starts
+  double font_size = 0;                   // the body size it was set in
+};
 
-std::vector<Page> compose_sheet(const SheetContext& context, const model::Policy& policy);
+// The sheet, in the layout's body size, or smaller down to its min_font_size
+// when that keeps it on one page; a sheet that needs more pages ends on a
+// page that is not nearly empty where moving rows forward can do that.
+Sheet compose_sheet(const SheetContext& context, const model::Policy& policy);
+
+// The name of an indicator row's anchor in a sheet's anchors.
+std::string anchor_of(const model::Indicator& indicator);
 
 // "1-1-1　name" / "1-1-1 name".
 std::string policy_title(const model::Policy& policy, model::Lang lang);

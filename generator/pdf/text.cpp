@@ -1,8 +1,13 @@
 #include "pdf/text.hpp"
 
+#include <hyphen.h>
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <optional>
+#include <stdexcept>
 
 namespace hyoka::pdf {
 
@@ -61,49 +66,143 @@ bool no_break_after(char32_t c) {
 namespace {
 
 bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000'; }
+bool is_latin_letter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
 
 // May a line break fall between a and b (b starting the new line)?
 bool break_between(char32_t a, char32_t b) {
   if (no_break_before(b) || no_break_after(a)) return false;
   if (is_space(a)) return !is_space(b);
+  if ((a == U'-' || a == U'\u2013') && is_latin_letter(b)) return true;  // after a hyphen or en dash: self-, 2024–
   return is_cjk(a) || is_cjk(b);
 }
 
-std::u32string trimmed(std::u32string_view s) {
-  std::size_t begin = 0, end = s.size();
-  while (begin < end && is_space(s[begin]) && s[begin] != U'\u3000') ++begin;
-  while (end > begin && is_space(s[end - 1])) --end;
-  return std::u32string(s.substr(begin, end - begin));
+std::u32string trimmed_end(std::u32string_view s) {
+  std::size_t end = s.size();
+  while (end > 0 && is_space(s[end - 1])) --end;
+  return std::u32string(s.substr(0, end));
 }
 
-void break_paragraph(std::u32string_view text, double max_width, const Advance& advance,
-                     std::vector<std::string>& lines) {
-  std::size_t start = 0;
-  while (start < text.size()) {
-    while (start < text.size() && text[start] == U' ') ++start;  // no leading ASCII spaces
-    if (start >= text.size()) break;
-    double width = 0;
+class ParagraphBreaker {
+ public:
+  ParagraphBreaker(std::u32string_view text, double max_width, const Advance& advance, Hyphenation hyphenation,
+                   std::vector<std::string>& lines)
+      : text_(text), max_(max_width), advance_(advance), hyphenation_(hyphenation), lines_(lines) {}
+
+  void run() {
+    std::size_t start = 0;
+    bool first = true;
+    while (start < text_.size()) {
+      if (!first)
+        while (start < text_.size() && text_[start] == U' ') ++start;  // a wrapped line starts with its word
+      first = false;
+      if (start >= text_.size()) break;
+      start = line_from(start);
+    }
+  }
+
+ private:
+  std::u32string_view text_;
+  double max_;
+  const Advance& advance_;
+  Hyphenation hyphenation_;
+  std::vector<std::string>& lines_;
+
+  double width(std::size_t from, std::size_t to) const {
+    double w = 0;
+    for (std::size_t i = from; i < to; ++i) w += advance_(text_[i]);
+    return w;
+  }
+
+  void emit(std::size_t from, std::size_t to, bool hyphen) {
+    std::u32string line = trimmed_end(text_.substr(from, to - from));
+    if (hyphen) line += U'-';
+    lines_.push_back(encode_utf8(line));
+  }
+
+  // Sets one line starting at `start`; returns where the next one starts.
+  std::size_t line_from(std::size_t start) {
+    double w = 0;
     std::size_t last_break = 0;  // 0: no opportunity yet on this line
     std::size_t i = start;
-    for (; i < text.size(); ++i) {
-      if (i > start && break_between(text[i - 1], text[i])) last_break = i;
-      width += advance(text[i]);
-      if (width > max_width && !is_space(text[i]) && i > start) break;
+    for (; i < text_.size(); ++i) {
+      if (i > start && break_between(text_[i - 1], text_[i])) last_break = i;
+      w += advance_(text_[i]);
+      if (w > max_ && !is_space(text_[i]) && i > start) break;
     }
-    if (i >= text.size()) {
-      lines.push_back(encode_utf8(trimmed(text.substr(start))));
-      return;
+    if (i >= text_.size()) {
+      emit(start, text_.size(), false);
+      return text_.size();
     }
-    std::size_t end = last_break > start ? last_break : i;  // a word wider than the line: cut it
-    lines.push_back(encode_utf8(trimmed(text.substr(start, end - start))));
-    start = end;
+    const std::size_t word = last_break > start ? last_break : start;
+    if (is_latin_letter(text_[i])) {
+      if (auto cut = hyphen_point(start, word, i)) {
+        emit(start, *cut, true);
+        return *cut;
+      }
+      if (word == start) {  // a word wider than the line: cut it, marked with a hyphen
+        std::size_t end = i;
+        while (end > start + 1 && width(start, end) + advance_(U'-') > max_) --end;
+        emit(start, end, end > start && is_latin_letter(text_[end - 1]));
+        return end;
+      }
+    }
+    const std::size_t end = last_break > start ? last_break : i;
+    emit(start, end, false);
+    return end;
   }
-}
+
+  // Where to hyphenate the word starting at `word` that overflows at `overflow`,
+  // so that the line from `start` with its hyphen still fits; nullopt if
+  // nowhere, or where the word should rather move to the next line whole.
+  std::optional<std::size_t> hyphen_point(std::size_t start, std::size_t word, std::size_t overflow) const {
+    constexpr double well_filled = 0.6;
+    if (!hyphenation_.hyphenator) return std::nullopt;
+    std::size_t end = overflow;
+    while (end < text_.size() && is_latin_letter(text_[end])) ++end;
+    const bool too_wide = width(word, end) > max_;
+    if (!too_wide && (!hyphenation_.to_fill || (word > start && width(start, word) >= well_filled * max_))) return std::nullopt;
+    for (std::size_t k = word; k < overflow; ++k)
+      if (!is_latin_letter(text_[k])) return std::nullopt;  // only plain words
+    std::string ascii;
+    for (std::size_t k = word; k < end; ++k) ascii += static_cast<char>(text_[k]);
+    std::vector<std::size_t> points = hyphenation_.hyphenator->points(ascii);
+    for (auto p = points.rbegin(); p != points.rend(); ++p)
+      if (word + *p > start && width(start, word + *p) + advance_(U'-') <= max_) return word + *p;
+    return std::nullopt;
+  }
+};
 
 }  // namespace
 
-std::vector<std::string> break_lines(std::string_view text, double max_width, const Advance& advance) {
+Hyphenator::Hyphenator(const std::filesystem::path& dictionary) : dict_(hnj_hyphen_load(dictionary.c_str())) {
+  if (!dict_) throw std::runtime_error("cannot read the hyphenation patterns " + dictionary.string());
+}
+
+Hyphenator::~Hyphenator() { hnj_hyphen_free(dict_); }
+
+std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
+  std::vector<std::size_t> out;
+  if (word.size() < 5 || word.size() > 60) return out;
+  std::string lower(word);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::vector<char> hyphens(lower.size() + 5, '0');
+  char** rep = nullptr;
+  int* pos = nullptr;
+  int* cut = nullptr;
+  hnj_hyphen_hyphenate2(dict_, lower.c_str(), static_cast<int>(lower.size()), hyphens.data(), nullptr, &rep, &pos, &cut);
+  std::free(rep);  // only set by non-standard patterns, which English has none of
+  std::free(pos);
+  std::free(cut);
+  // At least two letters before the hyphen and three after, as English typesetting does.
+  for (std::size_t i = 1; i + 3 < lower.size(); ++i)
+    if (hyphens[i] & 1) out.push_back(i + 1);
+  return out;
+}
+
+std::vector<std::string> break_lines(std::string_view text, double max_width, const Advance& advance,
+                                     Hyphenation hyphenation, std::vector<bool>* wrapped) {
   std::vector<std::string> lines;
+  if (wrapped) wrapped->clear();
   std::u32string all = decode_utf8(text);
   std::size_t begin = 0;
   while (begin <= all.size()) {
@@ -111,12 +210,17 @@ std::vector<std::string> break_lines(std::string_view text, double max_width, co
     if (end == std::u32string::npos) end = all.size();
     std::u32string_view paragraph(all.data() + begin, end - begin);
     std::size_t before = lines.size();
-    break_paragraph(paragraph, max_width, advance, lines);
+    ParagraphBreaker(paragraph, max_width, advance, hyphenation, lines).run();
     // An empty paragraph between two '\n' keeps its blank line.
     if (lines.size() == before && end < all.size()) lines.emplace_back();
+    if (wrapped) {
+      wrapped->resize(lines.size(), true);
+      if (lines.size() > before) wrapped->back() = false;  // the paragraph's last line
+    }
     begin = end + 1;
   }
   while (!lines.empty() && lines.back().empty()) lines.pop_back();
+  if (wrapped) wrapped->resize(lines.size());
   return lines;
 }
 

@@ -24,6 +24,10 @@ struct Figure {
   // with the bound words ("95.0以上", "at least 95.0"); else the text.
   std::string plain;
   bool fallback = false;  // a text shown in Japanese on an English page
+
+  // Without the unit, for a table whose unit has a column of its own (単位):
+  // "95.0以上", "at least 95.0"; a text, 集計中 or ― as `text`.
+  std::string without_unit() const { return kind == model::Value::Kind::number ? before + number + after : text; }
 };
 
 Figure figure(const model::Plan& plan, const model::Value& value, std::string_view unit, Lang lang);

@@ -197,7 +197,9 @@ json PlanContext::council() {
         ++count;
       }
       if (rows.empty()) continue;
-      policies.push_back(Object(policy_summary(policy))("divisions", divisions(policy.divisions))("rows", std::move(rows)));
+      json notes = footnotes(policy, rows.dump(), "");  // the ※ marks in these rows' names, explained here
+      policies.push_back(Object(policy_summary(policy))("divisions", divisions(policy.divisions))("rows", std::move(rows))(
+          "notes", std::move(notes)));
     }
     if (policies.empty()) continue;
     areas.push_back(Object()("id", area.id)("number", area.number)("name", text_.text(area.name))(

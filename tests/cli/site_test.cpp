@@ -49,13 +49,13 @@ TEST_CASE("site: its own PDF layout wins over hyoka's, and a change to it render
   const std::string original = read(site.root / sheet);
   CHECK(rendered(site.run("build").out) == 0);  // nothing changed: nothing rendered
 
-  // Itabashi's plan uses the suginami layout: the site's own copy, with its own title.
-  std::string layout = read(fs::path(HYOKA_SOURCE_DIR) / "templates/layouts/suginami.json");
+  // Itabashi's own layout: the site's copy, with its own title.
+  std::string layout = read(fs::path(HYOKA_SOURCE_DIR) / "templates/layouts/itabashi.json");
   const auto title = layout.find("\"ja\": \"");
   REQUIRE(title != std::string::npos);
   layout.insert(title + 7, "〇〇市版 ");
   fs::create_directories(site.root / "templates/layouts");
-  std::ofstream(site.root / "templates/layouts/suginami.json") << layout;
+  std::ofstream(site.root / "templates/layouts/itabashi.json") << layout;
   const Run with_layout = site.run("build");
   INFO(with_layout.out);
   REQUIRE(with_layout.status == 0);
@@ -70,7 +70,7 @@ TEST_CASE("site: its own PDF layout wins over hyoka's, and a change to it render
   CHECK(site.text_of("packet.pdf").find("〇〇市版") != std::string::npos);
 
   // Without it, hyoka's layout again, and the very same PDF as before.
-  fs::remove(site.root / "templates/layouts/suginami.json");
+  fs::remove(site.root / "templates/layouts/itabashi.json");
   CHECK(rendered(site.run("build").out) == 4);
   CHECK(read(site.root / sheet) == original);
 }

@@ -77,7 +77,8 @@ inline model::Policy synthetic_policy(int index, int outcomes, int activities, i
     p.indicators.push_back(synthetic_indicator(model::IndicatorKind::outcome, i, name_repeat, actuals[(index + i) % 4]));
   for (int i = 1; i <= activities; ++i)
     p.indicators.push_back(synthetic_indicator(model::IndicatorKind::activity, i, name_repeat, 5));
-  p.footnotes.push_back({"※2", "策定時の現況値に誤りがあったため、現況値及び目標値を修正した"});
+  for (auto& ind : p.indicators) ind.project = fmt::format("{}-{}", p.id, ind.number);  // row i belongs to 取組み i
+  p.footnotes.push_back({"※2", "note-2"});
   return p;
 }
 
@@ -99,6 +100,9 @@ inline model::Plan synthetic_plan(int policies, int outcomes = 3, int activities
   plan.areas = {{"1", "１", bilingual("世田谷版地域包括ケアシステムを強化する", "Strengthening integrated care"), std::nullopt},
                 {"2", "２", bilingual("基盤整備", "Foundations"), std::nullopt}};
   plan.divisions = {{"d1", bilingual("保健福祉政策課", "Health and Welfare Policy Division"), std::nullopt, ""}};
+  plan.glossary = {{"note-2", bilingual("現況値及び目標値の修正", "Corrected baseline and target"), "",
+                    bilingual("策定時の現況値に誤りがあったため、現況値及び目標値を修正した",
+                              "The baseline was wrong when the plan was drawn up, so the baseline and the target were corrected.")}};
   for (int i = 0; i < policies; ++i) plan.policies.push_back(synthetic_policy(i, outcomes, activities, name_repeat));
   // Plans list policies in (order, id) order; keep areas together like a loaded plan would.
   std::stable_sort(plan.policies.begin(), plan.policies.end(),

@@ -47,10 +47,16 @@ TEST_CASE("no line ends with （「") {
   check_rules(lines, 3);
 }
 
-TEST_CASE("English wraps at spaces and cuts only over-long words") {
+TEST_CASE("English wraps at spaces and after hyphens; a word wider than the line is cut with a hyphen") {
   CHECK(wrap("hello world foo", 6) == std::vector<std::string>{"hello world", "foo"});
-  CHECK(wrap("abcdefghij", 2) == std::vector<std::string>{"abcd", "efgh", "ij"});
+  CHECK(wrap("abcdefghij", 2) == std::vector<std::string>{"abc-", "def-", "ghij"});
   CHECK(wrap("17,500 cases", 4) == std::vector<std::string>{"17,500", "cases"});
+  CHECK(wrap("multi-layered support", 6) == std::vector<std::string>{"multi-", "layered", "support"});
+}
+
+TEST_CASE("a paragraph keeps its indentation; wrapped lines start with their word") {
+  CHECK(wrap("  Implementation of the plan", 8) == std::vector<std::string>{"  Implementation", "of the plan"});
+  CHECK(wrap("a\n    b", 8) == std::vector<std::string>{"a", "    b"});
 }
 
 TEST_CASE("newlines force breaks and empty text gives no lines") {
@@ -70,7 +76,9 @@ TEST_CASE("random mixed text keeps every rule and every character") {
     std::u32string joined, original;
     for (const auto& line : lines) {
       CHECK(width_of(line) <= width + 1e-9);
-      for (char32_t c : decode_utf8(line))
+      auto chars = decode_utf8(line);
+      if (!chars.empty() && chars.back() == U'-') chars.pop_back();  // the pool has no hyphen: one added at a cut
+      for (char32_t c : chars)
         if (c != U' ') joined += c;
     }
     for (char32_t c : text)
@@ -79,3 +87,52 @@ TEST_CASE("random mixed text keeps every rule and every character") {
   }
 }
 
+
+namespace {
+
+bool latin_letter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
+
+const Hyphenator& english() {
+  static const Hyphenator h("/usr/share/hyphen/hyph_en_US.dic");  // hyphen-en-us: a missing file fails here
+  return h;
+}
+
+}  // namespace
+
+TEST_CASE("the en-US patterns hyphenate between syllables") {
+  auto at = [](const char* word) {
+    std::string out = word;
+    auto points = english().points(word);
+    for (auto p = points.rbegin(); p != points.rend(); ++p) out.insert(*p, "-");
+    return out;
+  };
+  CHECK(at("establishments") == "es-tab-lish-ments");
+  CHECK(at("implementation") == "im-ple-men-ta-tion");
+  CHECK(at("Collaboration") == "Col-lab-o-ra-tion");
+  CHECK(english().points("the").empty());  // short words stay whole
+}
+
+TEST_CASE("English never ends a line inside a word without a hyphen, at any width") {
+  const std::string text =
+      "Number of establishments cooperating in multi-agency collaboration, including consultation desks for "
+      "residents aged 10 to 39 and intermediate employment programs (cumulative).";
+  for (double width = 4; width <= 40; width += 0.5) {
+    INFO("width ", width);
+    auto lines = break_lines(text, width, test_advance, {&english(), true});
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+      auto a = decode_utf8(lines[i]), b = decode_utf8(lines[i + 1]);
+      CHECK(width_of(lines[i]) <= width + 1e-9);
+      if (!latin_letter(a.back()) || !latin_letter(b.front())) continue;
+      // Two letters meet at the break: it must have been a space in the text.
+      std::string last = lines[i].substr(lines[i].rfind(' ') + 1), first = lines[i + 1].substr(0, lines[i + 1].find(' '));
+      if (first.back() == '-' && first.size() == lines[i + 1].size()) first.pop_back();  // itself hyphenated on
+      CHECK_MESSAGE(text.find(last + " " + first) != std::string::npos, "cut inside a word: ", lines[i], " | ", lines[i + 1]);
+    }
+  }
+  // Where a word does not fit, it is hyphenated at a syllable rather than moved whole.
+  auto lines = break_lines("Number of establishments", 8.5, test_advance, {&english(), true});
+  CHECK(lines == std::vector<std::string>{"Number of estab-", "lishments"});
+  // Outside prose (figures, names) a word that fits the next line moves there whole.
+  CHECK(break_lines("Number of establishments", 8.5, test_advance, {&english(), false}) ==
+        std::vector<std::string>{"Number of", "establishments"});
+}

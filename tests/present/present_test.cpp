@@ -5,6 +5,7 @@
 #include "present/escape.hpp"
 #include "present/figures.hpp"
 #include "present/grades.hpp"
+#include "present/marks.hpp"
 #include "present/numbers.hpp"
 #include "present/placeholders.hpp"
 #include "present/years.hpp"
@@ -176,4 +177,31 @@ TEST_CASE("grade words: defaults for an A–D scale, a plan's own words, none fo
   circles[0].meaning = hyoka::model::Text{"達成", "Met"};
   evaluation.scale = circles;
   CHECK(hyoka::present::grade_meaning(evaluation, "◎", hyoka::model::Lang::en) == "Met");
+}
+
+TEST_CASE("English text takes the English edition's marks and punctuation") {
+  CHECK(present::english_punctuation("Center※1 and the Care 24 centers※２") == "Center*1 and the Care 24 centers*2");
+  CHECK(present::english_punctuation("※ Policy number of the implementation plan") == "* Policy number of the implementation plan");
+  CHECK(present::english_punctuation("○ Efforts have grown.\n○ More desks.") == "• Efforts have grown.\n• More desks.");
+  CHECK(present::english_punctuation("  ・ a point") == "  • a point");
+  CHECK(present::english_punctuation("circle ○ inside a line stays") == "circle ○ inside a line stays");
+  CHECK(present::english_punctuation("FY2024～FY2026（estimate）【Policy 8-2】") == "FY2024–FY2026(estimate)[Policy 8-2]");
+  CHECK(present::english_punctuation("Total：Opening") == "Total: Opening");
+  CHECK(present::english_punctuation("★ One of the mayor's top picks") == "★ One of the mayor's top picks");
+  CHECK(present::english_punctuation("１　Strengthening ＮＩＣＵ care，１００％") == "1 Strengthening NICU care,100%");
+}
+
+TEST_CASE("reference marks are numbered as each edition writes them") {
+  CHECK(present::reference_mark(3, Lang::ja) == "※3");
+  CHECK(present::reference_mark(3, Lang::en) == "*3");
+  CHECK(present::mark_number("※１") == 1);
+  CHECK(present::mark_number("※12") == 12);
+  CHECK(present::mark_number("*2") == 2);
+  CHECK(present::mark_number("★") == 0);
+  CHECK(present::mark_in("※２", Lang::en) == "*2");
+  CHECK(present::mark_in("※２", Lang::ja) == "※２");
+  CHECK(present::bracketed("実施計画 施策８－２", Lang::ja) == "【実施計画 施策８－２】");
+  CHECK(present::bracketed("Implementation Plan, Policy 8-2", Lang::en) == "[Implementation Plan, Policy 8-2]");
+  CHECK(present::parenthesized("令和5年度見込み", Lang::ja) == "（令和5年度見込み）");
+  CHECK(present::parenthesized("FY2023 estimate", Lang::en) == "(FY2023 estimate)");
 }
