@@ -10,12 +10,14 @@
 #include <cstdio>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "evaluate/evaluate.hpp"
 #include "model/loader.hpp"
 #include "pdf/layout_spec.hpp"
 #include "pdf/pdf.hpp"
+#include "present/marks.hpp"
 #include "synthetic.hpp"
 
 using namespace hyoka;
@@ -335,6 +337,21 @@ void check_sample(const std::string& city) {
       for (const auto& n : notes) CHECK_MESSAGE(text.find(n) == std::string::npos, file.string(), " shows a transcription note: ", n);
       CHECK(text.find(lang == model::Lang::ja ? "抽出テキスト" : "extracted text") == std::string::npos);
       CHECK(text.find("rev15") == std::string::npos);  // ids are not printed, numbers are
+      // Each footnote of a sheet has its own number: a project's ※1 that
+      // another footnote already has is renumbered (Suginami's 実行計画 15).
+      std::set<int> numbers;
+      std::istringstream lines(text);
+      for (std::string line; std::getline(lines, line);) {
+        const bool mark = line.rfind("※", 0) == 0 || (line.size() > 1 && line[0] == '*' && std::isdigit(static_cast<unsigned char>(line[1])));
+        // A footnote reads "※3 term：definition"; a note that starts with a
+        // mark (Nerima's ※１ 工事は…, repeated per row as printed) has no colon.
+        if (!mark || (line.find("：") == std::string::npos && line.find(": ") == std::string::npos)) continue;
+        const std::size_t end = line.find_first_of(" \xE3");  // the gap: a space, or the ideographic space 　
+        if (end == std::string::npos || (line[end] != ' ' && line.compare(end, 3, "\xE3\x80\x80") != 0)) continue;
+        const int number = present::mark_number(line.substr(0, end));
+        if (number > 0) CHECK_MESSAGE(numbers.insert(number).second, file.string(), " prints footnote ", number, " twice");
+      }
+      if (city == "suginami" && policy.id == "rev15") CHECK(numbers.size() == 8);
       if (city == "setagaya" && lang == model::Lang::ja) {
         // Each activity row starts at the height of the outcome row beside it:
         // their first 区分 labels (当初計画, 目標) share a top.
