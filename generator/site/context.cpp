@@ -191,7 +191,7 @@ json PlanContext::indicator_row(const evaluate::IndicatorResult& row) {
       "url", routes::indicator(plan_.id, policy.id, ind.id))("project", project)("baseline", baseline)(
       "target", text_.value(y.target, ind.unit))("revised_target", text_.value(y.revised_target, ind.unit))(
       "actual", text_.value(y.actual, ind.unit))("year_note", text_.text(y.note))("reason", text_.text(y.reason))(
-      "result", result(row.result, row.rule))("change", change(ind));
+      "result", result(row.result, row.rule))("change", change(row.change));
 }
 
 const evaluate::IndicatorResult& PlanContext::evaluated(const model::Indicator& ind) const {

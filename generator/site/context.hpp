@@ -72,7 +72,7 @@ class PlanContext {
   json chart_for(const model::Indicator& indicator);
   json grade_example();
   // Since last year (context_change.cpp): one row's change, a policy's tally.
-  json change(const model::Indicator& indicator);
+  json change(const std::optional<evaluate::Change>& change);
   json changes(const model::Policy& policy);
   json scale();
   std::string grade_class(const std::string& label) const;
