@@ -6,27 +6,15 @@
 
 #include "evaluate/evaluate.hpp"
 #include "model/rules.hpp"
+#include "values.hpp"
 
 using namespace hyoka;
 using evaluate::Change;
 using model::Value;
+using test::number;
+using test::text;
 
 namespace {
-
-Value number(const char* text, model::Bound bound = model::Bound::none) {
-  Value v;
-  v.kind = Value::Kind::number;
-  v.number = *model::Decimal::parse(text);
-  v.bound = bound;
-  return v;
-}
-
-Value step(const char* ja) {
-  Value v;
-  v.kind = Value::Kind::text;
-  v.text = model::Text{ja, std::nullopt};
-  return v;
-}
 
 // A row with actuals in 2023 and 2024 (either may be absent) and its 2024 target.
 model::Indicator row(std::optional<Value> before, std::optional<Value> now, Value target, const std::string& rule = "") {
@@ -80,18 +68,17 @@ TEST_CASE("change: lower is better for inverse_ratio, at_most and a 以下 targe
 }
 
 TEST_CASE("change: a later step of the rule's order is better; steps outside the order do not compare") {
-  CHECK(evaluated_change(plan_of(row(step("設計"), step("工事"), step("開設"), "build"))) == Change::improved);
-  CHECK(evaluated_change(plan_of(row(step("工事"), step("設計"), step("開設"), "build"))) == Change::worse);
-  CHECK(evaluated_change(plan_of(row(step("工事"), step("工事"), step("開設"), "build"))) == Change::same);
-  CHECK_FALSE(evaluated_change(plan_of(row(step("検討中"), step("工事"), step("開設"), "build"))).has_value());
-  CHECK_FALSE(evaluated_change(plan_of(row(number("3"), step("工事"), step("開設"), "build"))).has_value());
+  CHECK(evaluated_change(plan_of(row(text("設計"), text("工事"), text("開設"), "build"))) == Change::improved);
+  CHECK(evaluated_change(plan_of(row(text("工事"), text("設計"), text("開設"), "build"))) == Change::worse);
+  CHECK(evaluated_change(plan_of(row(text("工事"), text("工事"), text("開設"), "build"))) == Change::same);
+  CHECK_FALSE(evaluated_change(plan_of(row(text("検討中"), text("工事"), text("開設"), "build"))).has_value());
+  CHECK_FALSE(evaluated_change(plan_of(row(number("3"), text("工事"), text("開設"), "build"))).has_value());
 }
 
 TEST_CASE("change: none without an actual in both years") {
   CHECK_FALSE(evaluated_change(plan_of(row(std::nullopt, number("45.0"), number("50.0")))).has_value());
   CHECK_FALSE(evaluated_change(plan_of(row(number("41.2"), std::nullopt, number("50.0")))).has_value());
-  Value pending;
-  pending.kind = Value::Kind::pending;
+  const Value pending = test::of_kind(Value::Kind::pending);
   CHECK_FALSE(evaluated_change(plan_of(row(number("41.2"), pending, number("50.0")))).has_value());
 }
 
