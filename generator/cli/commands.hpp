@@ -22,4 +22,9 @@ namespace hyoka::cli {
 inline void exit_with(int code) {
   if (code != 0) throw CLI::RuntimeError(code);
 }
+
+// The PLAN_DIR argument of a command that works on one plan.
+inline CLI::Option* add_plan_dir(CLI::App& command, std::string& plan) {
+  return command.add_option("PLAN_DIR", plan, "Plan folder (holds plan.json)")->required()->check(CLI::ExistingDirectory);
+}
 }  // namespace hyoka::cli

@@ -31,7 +31,7 @@ void add_evaluate_command(CLI::App& app) {
   auto options = std::make_shared<EvaluateOptions>();
   auto* command = app.add_subcommand("evaluate", "Print every indicator with its inputs, computed rate, grade and explanation, "
                                                  "for staff to check before publishing");
-  command->add_option("PLAN_DIR", options->plan, "Plan folder (holds plan.json)")->required()->check(CLI::ExistingDirectory);
+  add_plan_dir(*command, options->plan);
   command->add_option("--format", options->format, "Output format: json (stable interface) or csv")
       ->check(CLI::IsMember({"json", "csv"}))
       ->capture_default_str();

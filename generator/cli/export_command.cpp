@@ -77,7 +77,7 @@ void add_export_command(CLI::App& app) {
   auto options = std::make_shared<ExportOptions>();
   auto* command = app.add_subcommand("export", "Write the year's workbooks for the divisions to fill in (one per division), "
                                                "to be read back with hyoka import");
-  command->add_option("PLAN_DIR", options->plan, "Plan folder (holds plan.json)")->required()->check(CLI::ExistingDirectory);
+  add_plan_dir(*command, options->plan);
   command->add_option("--year", options->year, "Fiscal year to report (default: the plan's evaluation_year)");
   command->add_option("--by", options->by, "One file per division or per policy")
       ->check(CLI::IsMember({"division", "policy"}))

@@ -99,7 +99,7 @@ void add_import_command(CLI::App& app) {
   auto options = std::make_shared<ImportOptions>();
   auto* command = app.add_subcommand("import", "Read filled workbooks (.xlsx) and CSV files back into the plan's JSON and "
                                                "Markdown files, writing only the values that changed");
-  command->add_option("PLAN_DIR", options->plan, "Plan folder (holds plan.json)")->required()->check(CLI::ExistingDirectory);
+  add_plan_dir(*command, options->plan);
   command->add_option("FILE", options->files, "Filled .xlsx or .csv files made by hyoka export")->required();
   command->add_option("--year", options->year, "Fiscal year the files report (default: the plan's evaluation_year)");
   command->add_flag("--dry-run", options->dry_run, "Check the files and print what would change; write nothing");

@@ -56,7 +56,7 @@ void add_packet_command(CLI::App& app) {
   auto options = std::make_shared<PacketOptions>();
   auto* command = app.add_subcommand("packet", "Write a council briefing packet: cover, contents and the evaluation "
                                                "sheets chosen by grade, area, policy or division, as one PDF");
-  command->add_option("PLAN_DIR", options->plan, "Plan folder (holds plan.json)")->required()->check(CLI::ExistingDirectory);
+  add_plan_dir(*command, options->plan);
   command->add_option("--grades", options->grades, "Grades to include, e.g. C,D (a policy with any such indicator)")
       ->delimiter(',');
   command->add_option("--areas", options->areas, "Area ids to include")->delimiter(',');

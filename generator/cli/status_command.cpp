@@ -30,7 +30,7 @@ void add_status_command(CLI::App& app) {
   auto options = std::make_shared<StatusOptions>();
   auto* command = app.add_subcommand("status", "Per division, the rows that still lack an actual or a required reason; "
                                                "exit status 0 when the year is complete, 1 when rows are open, 2 on errors");
-  command->add_option("PLAN_DIR", options->plan, "Plan folder (holds plan.json)")->required()->check(CLI::ExistingDirectory);
+  add_plan_dir(*command, options->plan);
   command->add_option("--year", options->year, "Fiscal year (default: the plan's evaluation_year)");
   command->add_option("--format", options->format, "text or csv")->check(CLI::IsMember({"text", "csv"}))->capture_default_str();
   command->callback([options] { exit_with(run_status(*options)); });

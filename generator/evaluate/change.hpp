@@ -3,6 +3,8 @@
 // judged the way its rule counts better (lower is better for inverse_ratio,
 // at_most and 以下 targets; a later step is better for steps). Shown on the
 // policy pages and dashboards once a plan has two years of actuals.
+// evaluate_plan decides it once per row (IndicatorResult::change); pages and
+// sheets read it there rather than calling change_since_last_year again.
 #include <optional>
 
 #include "model/plan.hpp"

@@ -286,9 +286,10 @@ CostSummary costs_of(const model::Policy& policy) {
 // page, sheet and report reads one result per row and year, computed here.
 IndicatorResult evaluate_row(const model::Plan& plan, const model::Policy& policy, const model::Indicator& indicator,
                              const std::set<int>& years, int year) {
-  IndicatorResult row{&policy, &indicator, indicator.rule.empty() ? plan.evaluation.default_rule : indicator.rule, {}, {}};
+  IndicatorResult row{&policy, &indicator, indicator.rule.empty() ? plan.evaluation.default_rule : indicator.rule, {}, {}, {}};
   for (int each : years) row.years.emplace(each, evaluate_indicator(plan, indicator, each));
   row.result = row.years.at(year);
+  row.change = change_since_last_year(plan, indicator, year);
   return row;
 }
 

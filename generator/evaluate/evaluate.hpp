@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "evaluate/change.hpp"
 #include "model/plan.hpp"
 
 namespace hyoka::evaluate {
@@ -42,6 +43,7 @@ struct IndicatorResult {
   std::string rule;            // name of the rule applied
   Result result;               // the evaluated year
   std::map<int, Result> years;  // every year of PlanEvaluation::years, and the evaluated one
+  std::optional<Change> change;  // since the year before the evaluated one (change.hpp); nullopt when not comparable
 
   const Result* in(int year) const;  // nullptr for a year the plan has no figures for
 };

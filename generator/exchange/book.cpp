@@ -49,20 +49,6 @@ std::string stem(const model::Plan& plan, int year, Grouping by, const std::stri
   return base + (owner.empty() ? "unassigned" : owner);
 }
 
-bool has_actual(const model::Plan& plan, int year) {
-  for (const auto& policy : plan.policies) {
-    for (const auto& indicator : policy.indicators) {
-      auto it = indicator.years.find(year);
-      if (it != indicator.years.end() && it->second.actual.present()) return true;
-    }
-    for (const auto& project : policy.projects) {
-      auto it = project.years.find(year);
-      if (it != project.years.end() && it->second.actual.present()) return true;
-    }
-  }
-  return false;
-}
-
 struct ColumnName {
   Column column;
   const char* ja;
@@ -207,10 +193,7 @@ std::optional<Column> Layout::column_of(Field field) const {
 }
 
 Layout layout_for(const model::Plan& plan, int year, bool csv) {
-  std::vector<int> prior;
-  for (int y = plan.period_start; y < year; ++y)
-    if (has_actual(plan, y)) prior.push_back(y);
-  return Layout(std::move(prior), csv);
+  return Layout(plan.years_with_actuals_before(year), csv);
 }
 
 std::string header(Column column, int prior_year) {

@@ -19,39 +19,38 @@ std::string shown_or_empty(const FieldValue& value) {
   return shown(value);
 }
 
+// The printed figure `member` of an indicator's or project's year; empty when the year has no figures.
+template <typename Item, typename Year>
+std::string printed_in(const Item& item, int year, model::Value Year::*member) {
+  auto it = item.years.find(year);
+  return it == item.years.end() ? std::string() : printed(it->second.*member);
+}
+
 std::string indicator_cell(const Row& row, Column column, int year, const Layout& layout, std::size_t prior) {
   const auto& indicator = *row.indicator;
-  auto in_year = [&](int y, model::Value model::IndicatorYear::*member) {
-    auto it = indicator.years.find(y);
-    return it == indicator.years.end() ? std::string() : printed(it->second.*member);
-  };
   switch (column) {
     case Column::number: return indicator.number;
     case Column::name_ja: return indicator.name.ja;
     case Column::name_en: return indicator.name.en.value_or("");
     case Column::unit: return indicator.unit;
     case Column::baseline: return indicator.baseline ? printed(indicator.baseline->value) : "";
-    case Column::prior: return in_year(layout.prior_years()[prior], &model::IndicatorYear::actual);
-    case Column::target: return in_year(year, &model::IndicatorYear::target);
-    case Column::revised_target: return in_year(year, &model::IndicatorYear::revised_target);
+    case Column::prior: return printed_in(indicator, layout.prior_years()[prior], &model::IndicatorYear::actual);
+    case Column::target: return printed_in(indicator, year, &model::IndicatorYear::target);
+    case Column::revised_target: return printed_in(indicator, year, &model::IndicatorYear::revised_target);
     default: return {};
   }
 }
 
 std::string project_cell(const Row& row, Column column, int year, const Layout& layout, std::size_t prior) {
   const auto& project = *row.project;
-  auto in_year = [&](int y, model::Value model::ProjectYear::*member) {
-    auto it = project.years.find(y);
-    return it == project.years.end() ? std::string() : printed(it->second.*member);
-  };
   switch (column) {
     case Column::number: return project.number;
     case Column::name_ja: return row.id.kind == RowKind::project ? project.name.ja : "取組み「" + project.name.ja + "」の本文";
     case Column::name_en: return project.name.en.value_or("");
     case Column::unit: return project.unit;
     case Column::baseline: return project.status ? printed(project.status->value) : "";
-    case Column::prior: return in_year(layout.prior_years()[prior], &model::ProjectYear::actual);
-    case Column::target: return in_year(year, &model::ProjectYear::plan);
+    case Column::prior: return printed_in(project, layout.prior_years()[prior], &model::ProjectYear::actual);
+    case Column::target: return printed_in(project, year, &model::ProjectYear::plan);
     default: return {};
   }
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "evaluate/evaluate.hpp"
+#include "present/newlines.hpp"
 
 namespace hyoka::exchange {
 namespace {
@@ -302,16 +303,7 @@ std::string describe(const Row& row) {
 }
 
 std::string trimmed(std::string_view text, bool keep_leading_spaces) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r') {
-      out += '\n';
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    } else {
-      out += text[i];
-    }
-  }
+  std::string out = present::unix_newlines(text);
   while (!out.empty() && blank(out.back())) out.pop_back();
   std::size_t start = 0;
   if (keep_leading_spaces) {

@@ -388,6 +388,15 @@ class SheetWriter {
     if (column != Column::id) fit(text, width_of(column));
   }
 
+  // The fixed cells that name an indicator or project row: number, names, unit.
+  template <typename Item>
+  void identity(lxw_row_t row, const Item& item) {
+    fixed(row, Column::number, item.number);
+    fixed(row, Column::name_ja, item.name.ja);
+    fixed(row, Column::name_en, item.name.en.value_or(""));
+    fixed(row, Column::unit, item.unit);
+  }
+
   void fixed_value(lxw_row_t row, Column column, const model::Value& value, int decimals) {
     if (value.is_number() && value.bound == model::Bound::none)
       worksheet_write_number(ws_, row, col(column), value.number.to_double(), formats_.number(decimals, false));
@@ -415,18 +424,10 @@ class SheetWriter {
     fixed(r, Column::kind, kind_label(row));
     lines_ = 1;
     if (row.indicator) {
-      const auto& indicator = *row.indicator;
-      fixed(r, Column::number, indicator.number);
-      fixed(r, Column::name_ja, indicator.name.ja);
-      fixed(r, Column::name_en, indicator.name.en.value_or(""));
-      fixed(r, Column::unit, indicator.unit);
+      identity(r, *row.indicator);
       indicator_figures(row, r);
     } else if (row.id.kind == RowKind::project) {
-      const auto& project = *row.project;
-      fixed(r, Column::number, project.number);
-      fixed(r, Column::name_ja, project.name.ja);
-      fixed(r, Column::name_en, project.name.en.value_or(""));
-      fixed(r, Column::unit, project.unit);
+      identity(r, *row.project);
       project_figures(row, r);
     } else {
       commentary(row, r);

@@ -4,6 +4,8 @@
 
 #include <exception>
 
+#include <utf8proc.h>
+
 #include "exchange/error.hpp"
 
 namespace hyoka::exchange {
@@ -13,19 +15,6 @@ std::string_view local_name(const char* name) {
   std::string_view n(name);
   auto colon = n.rfind(':');
   return colon == std::string_view::npos ? n : n.substr(colon + 1);
-}
-
-void append_utf8(std::string& out, unsigned code) {
-  if (code < 0x80) {
-    out += static_cast<char>(code);
-  } else if (code < 0x800) {
-    out += static_cast<char>(0xC0 | (code >> 6));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (code >> 12));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  }
 }
 
 int hex_digit(char c) {
@@ -128,7 +117,9 @@ std::string decode_office_escapes(std::string_view text) {
       if (d[0] >= 0 && d[1] >= 0 && d[2] >= 0 && d[3] >= 0) {
         unsigned code = static_cast<unsigned>(d[0] << 12 | d[1] << 8 | d[2] << 4 | d[3]);
         if (code < 0xD800 || code > 0xDFFF) {
-          append_utf8(out, code);
+          utf8proc_uint8_t bytes[4];
+          const auto length = utf8proc_encode_char(static_cast<utf8proc_int32_t>(code), bytes);
+          out.append(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(length));
           i += 6;
           continue;
         }

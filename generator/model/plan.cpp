@@ -5,6 +5,14 @@
 namespace hyoka::model {
 namespace {
 
+template <typename Rows>
+bool any_actual(const Rows& rows, int year) {
+  return std::any_of(rows.begin(), rows.end(), [year](const auto& row) {
+    auto it = row.years.find(year);
+    return it != row.years.end() && it->second.actual.present();
+  });
+}
+
 template <typename T>
 const T* find_by_id(const std::vector<T>& items, const std::string& id) {
   auto it = std::find_if(items.begin(), items.end(), [&](const T& item) { return item.id == id; });
@@ -39,6 +47,19 @@ std::pair<const Policy*, const Project*> Plan::find_project(const std::string& i
   for (const auto& policy : policies)
     if (const Project* project = find_by_id(policy.projects, id)) return {&policy, project};
   return {nullptr, nullptr};
+}
+
+bool Plan::has_actuals(int year) const {
+  return std::any_of(policies.begin(), policies.end(), [year](const Policy& policy) {
+    return any_actual(policy.indicators, year) || any_actual(policy.projects, year);
+  });
+}
+
+std::vector<int> Plan::years_with_actuals_before(int year) const {
+  std::vector<int> years;
+  for (int y = period_start; y < year; ++y)
+    if (has_actuals(y)) years.push_back(y);
+  return years;
 }
 
 }  // namespace hyoka::model

@@ -243,6 +243,12 @@ struct Plan {
   const Term* find_term(const std::string& id) const;
   // The project with this id and the policy that owns it; {nullptr, nullptr} if none.
   std::pair<const Policy*, const Project*> find_project(const std::string& id) const;
+  // Whether any indicator or project step has an actual for `year`: a year
+  // with results, as opposed to one that shows only its targets.
+  bool has_actuals(int year) const;
+  // The years of the period before `year` that have actuals, oldest first:
+  // the earlier editions of the site and the prior-year columns of a workbook.
+  std::vector<int> years_with_actuals_before(int year) const;
 };
 
 }  // namespace hyoka::model

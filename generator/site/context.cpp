@@ -45,17 +45,6 @@ json PlanContext::grade(const std::string& label) const {
   return Object()("label", label)("class", grade_class(label))("meaning", meaning(label))("on_track", on_track(label));
 }
 
-bool PlanContext::has_actuals() const {
-  const int year = evaluation_.year;
-  for (const auto& policy : plan_.policies) {
-    for (const auto& ind : policy.indicators)
-      if (auto y = ind.years.find(year); y != ind.years.end() && y->second.actual.present()) return true;
-    for (const auto& project : policy.projects)
-      if (auto y = project.years.find(year); y != project.years.end() && y->second.actual.present()) return true;
-  }
-  return false;
-}
-
 bool PlanContext::on_track(const std::string& label) const {
   const auto& labels = plan_.evaluation.on_track;
   return std::find(labels.begin(), labels.end(), label) != labels.end();
@@ -120,7 +109,7 @@ json PlanContext::make_plan_summary() {
       "period", Object()("start", year_json(plan_.period_start, lang()))("end", year_json(plan_.period_end, lang())))(
       "year", year_json(evaluation_.year, lang()))("report_date", plan_.report_date)(
       "report_date_text", present::date(plan_.report_date, lang()))("publisher", text_.text(plan_.publisher))(
-      "licence", std::move(licence))("has_actuals", has_actuals())(
+      "licence", std::move(licence))("has_actuals", plan_.has_actuals(evaluation_.year))(
       "currency_unit", text_.text(plan_.currency_unit))("url", routes::plan_home(id))("links", std::move(links))(
       "counts", counts(evaluation_.counts, "plan-" + id + "-grades", ui("chart.plan_title", {{"plan", plan_.name.in(lang())}}), true))(
       "scale", scale())("policy_count", plan_.policies.size())("project_count", project_count)(
@@ -191,7 +180,7 @@ json PlanContext::indicator_row(const evaluate::IndicatorResult& row) {
       "url", routes::indicator(plan_.id, policy.id, ind.id))("project", project)("baseline", baseline)(
       "target", text_.value(y.target, ind.unit))("revised_target", text_.value(y.revised_target, ind.unit))(
       "actual", text_.value(y.actual, ind.unit))("year_note", text_.text(y.note))("reason", text_.text(y.reason))(
-      "result", result(row.result, row.rule))("change", change(ind));
+      "result", result(row.result, row.rule))("change", change(row.change));
 }
 
 const evaluate::IndicatorResult& PlanContext::evaluated(const model::Indicator& ind) const {

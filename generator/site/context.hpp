@@ -46,7 +46,6 @@ class PlanContext {
   json council();  // every indicator graded below target, by area and policy, with its reason
   json counts(const evaluate::GradeCounts& counts, const std::string& chart_id, const std::string& title,
               bool link_lists = false);
-  bool has_actuals() const;  // any actual of the evaluated year (indicators or project steps)
 
   std::string ui(std::string_view key, UiArgs args = {}) const { return i18n_.get(lang(), key, args); }
   int fallback_count() const { return text_.fallback_count(); }
@@ -72,7 +71,7 @@ class PlanContext {
   json chart_for(const model::Indicator& indicator);
   json grade_example();
   // Since last year (context_change.cpp): one row's change, a policy's tally.
-  json change(const model::Indicator& indicator);
+  json change(const std::optional<evaluate::Change>& change);
   json changes(const model::Policy& policy);
   json scale();
   std::string grade_class(const std::string& label) const;

@@ -1,12 +1,10 @@
 // The change since last year, for the policy pages and dashboards (issue 14).
-#include "evaluate/change.hpp"
 #include "site/context.hpp"
 
 namespace hyoka::site {
 
 // {"code": "improved" | "worse" | "same", "text": "改善"} or null when there is no earlier actual to compare.
-json PlanContext::change(const model::Indicator& indicator) {
-  auto change = evaluate::change_since_last_year(plan_, indicator, evaluation_.year);
+json PlanContext::change(const std::optional<evaluate::Change>& change) {
   if (!change) return nullptr;
   const std::string code = evaluate::code(*change);
   return Object()("code", code)("text", ui("change." + code));
@@ -17,7 +15,7 @@ json PlanContext::changes(const model::Policy& policy) {
   int counts[3] = {0, 0, 0};
   bool any = false;
   for (const auto& indicator : policy.indicators) {
-    if (auto change = evaluate::change_since_last_year(plan_, indicator, evaluation_.year)) {
+    if (const auto& change = evaluated(indicator).change) {
       ++counts[static_cast<int>(*change)];
       any = true;
     }

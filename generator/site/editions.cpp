@@ -10,30 +10,9 @@ void drop_after(Years& years, int year) {
   years.erase(years.upper_bound(year), years.end());
 }
 
-bool has_actuals(const model::Plan& plan, int year) {
-  for (const auto& policy : plan.policies) {
-    for (const auto& indicator : policy.indicators) {
-      auto it = indicator.years.find(year);
-      if (it != indicator.years.end() && it->second.actual.present()) return true;
-    }
-    for (const auto& project : policy.projects) {
-      auto it = project.years.find(year);
-      if (it != project.years.end() && it->second.actual.present()) return true;
-    }
-  }
-  return false;
-}
-
 std::string route_of(const model::Plan& plan, int year) { return plan.id + "/" + std::to_string(year); }
 
 }  // namespace
-
-std::vector<int> earlier_years(const model::Plan& plan, int year) {
-  std::vector<int> years;
-  for (int y = plan.period_start; y < year; ++y)
-    if (has_actuals(plan, y)) years.push_back(y);
-  return years;
-}
 
 model::Plan as_of(const model::Plan& plan, int year) {
   model::Plan copy = plan;
@@ -48,7 +27,7 @@ model::Plan as_of(const model::Plan& plan, int year) {
 
 PlanEditions editions_of(const model::Plan& plan, int year) {
   PlanEditions editions{{year, plan.id}, {}};
-  for (int y : earlier_years(plan, year)) editions.earlier.push_back({y, route_of(plan, y)});
+  for (int y : plan.years_with_actuals_before(year)) editions.earlier.push_back({y, route_of(plan, y)});
   return editions;
 }
 

@@ -22,8 +22,6 @@ struct PlanEditions {
   std::vector<Edition> earlier;  // oldest first
 };
 
-// The years before `year` (within the period) for which the plan has actuals.
-std::vector<int> earlier_years(const model::Plan& plan, int year);
 // The plan as it stood in `year`: later years' figures removed, and the id
 // "<plan>/<year>", which puts its pages under the year path.
 model::Plan as_of(const model::Plan& plan, int year);

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "present/newlines.hpp"
 #include "template/error.hpp"
 #include "template/utf8.hpp"
 
@@ -40,16 +41,7 @@ bool is_name_char(char c) { return is_name_start(c) || is_digit(c); }
 // Jinja2 normalises every newline sequence to "\n" and drops one trailing
 // newline (keep_trailing_newline=False).
 std::string normalize_source(std::string_view source) {
-  std::string out;
-  out.reserve(source.size());
-  for (std::size_t i = 0; i < source.size(); ++i) {
-    if (source[i] == '\r') {
-      out += '\n';
-      if (i + 1 < source.size() && source[i + 1] == '\n') ++i;
-    } else {
-      out += source[i];
-    }
-  }
+  std::string out = present::unix_newlines(source);
   if (!out.empty() && out.back() == '\n') out.pop_back();
   return out;
 }

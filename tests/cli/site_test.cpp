@@ -124,7 +124,7 @@ TEST_CASE("site: a Japanese-only site has no English pages or PDFs and no link t
   REQUIRE(built.status == 0);
   CHECK(!fs::exists(site.root / "output/en"));
   CHECK(fs::is_regular_file(site.root / "output/ja/setagaya/pdf/setagaya-booklet.pdf"));
-  const std::regex to_english("(href=\"|src=\"|<loc>)(\\.\\./)*en/");
+  const std::regex to_english("(href=\"|src=\"|action=\"|<loc>)(\\.\\./)*en/");
   std::size_t pages = 0;
   for (const auto& entry : fs::recursive_directory_iterator(site.root / "output")) {
     const auto extension = entry.path().extension();

@@ -5,33 +5,16 @@
 #include "evaluate/evaluate.hpp"
 #include "evaluate/rate.hpp"
 #include "model/rules.hpp"
+#include "values.hpp"
 
 using namespace hyoka;
 using model::Decimal;
 using model::Value;
+using test::number;
+using test::of_kind;
+using test::text;
 
 namespace {
-
-Value number(const char* text, model::Bound bound = model::Bound::none) {
-  Value v;
-  v.kind = Value::Kind::number;
-  v.number = *Decimal::parse(text);
-  v.bound = bound;
-  return v;
-}
-
-Value text(const char* ja) {
-  Value v;
-  v.kind = Value::Kind::text;
-  v.text = model::Text{ja, std::nullopt};
-  return v;
-}
-
-Value of_kind(Value::Kind kind) {
-  Value v;
-  v.kind = kind;
-  return v;
-}
 
 model::Plan plan_with(model::Evaluation evaluation = {}) {
   model::Plan plan;

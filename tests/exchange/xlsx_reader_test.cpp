@@ -5,6 +5,7 @@
 #include <string>
 
 #include "exchange/xlsx_reader.hpp"
+#include "exchange/xml_stream.hpp"
 #include "zip_maker.hpp"
 
 using namespace hyoka::exchange;
@@ -155,4 +156,11 @@ TEST_CASE("cell references and dates") {
   CHECK(serial_date(60, false) == "1900-02-29");
   CHECK(serial_date(61, false) == "1900-03-01");
   CHECK(serial_date(0, true) == "1904-01-01");
+}
+
+TEST_CASE("_xHHHH_ escapes decode to UTF-8 of one, two and three bytes; surrogates and bad digits stay as written") {
+  CHECK(decode_office_escapes("a_x000D_b") == "a\rb");
+  CHECK(decode_office_escapes("caf_x00E9_") == "café");
+  CHECK(decode_office_escapes("_x65BD__x7B56_") == "施策");
+  CHECK(decode_office_escapes("_xD800_ _x12G4_") == "_xD800_ _x12G4_");
 }

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "present/csv.hpp"
+#include "present/newlines.hpp"
 
 using namespace hyoka::present;
 
@@ -27,4 +28,10 @@ TEST_CASE("csv: formula injection guard, numbers untouched") {
   CHECK(csv::cell("-1.5") == "-1.5");
   CHECK(csv::cell("+3") == "+3");
   CHECK(csv::cell("1830") == "1830");
+}
+
+TEST_CASE("newlines: CR LF and a lone CR read as LF; LF and other text are kept") {
+  CHECK(unix_newlines("相談が増加した。\r\n一方で\r課題も\n残る\r\n") == "相談が増加した。\n一方で\n課題も\n残る\n");
+  CHECK(unix_newlines("\r\r\n\n") == "\n\n\n");
+  CHECK(unix_newlines("") == "");
 }
