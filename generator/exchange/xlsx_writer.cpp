@@ -184,6 +184,16 @@ std::string owner_name(const model::Plan& plan, const Book& book) {
   return division ? division->name.ja : book.owner.empty() ? "所管課の定めのない行" : book.owner;
 }
 
+// The instructions' English column: who the workbook is for, by name.
+std::string owner_name_en(const model::Plan& plan, const Book& book) {
+  if (book.by == Grouping::policy) {
+    const auto* policy = plan.find_policy(book.owner);
+    return "Policy " + (policy ? policy->number + " " + policy->name.in(Lang::en) : book.owner);
+  }
+  const auto* division = plan.find_division(book.owner);
+  return division ? "For: " + division->name.in(Lang::en) : book.owner.empty() ? "Rows with no responsible division" : book.owner;
+}
+
 std::time_t created_time(const model::Plan& plan, int year) {
   std::tm tm{};
   // The plan's report date; without one, the end of the fiscal year (a fixed
@@ -646,7 +656,7 @@ void write_guide(lxw_worksheet* ws, Formats& formats, const model::Plan& plan, c
     worksheet_set_row(ws, row++, std::max(lines_needed(ja, 70), lines_needed(en, 60)) * 14.0 + 4, nullptr);
   };
   line(plan.city.ja + "　" + plan.name.ja, plan.name.en.value_or(""));
-  line((book.by == Grouping::policy ? "" : "担当：") + owner_name(plan, book), book.owner);
+  line((book.by == Grouping::policy ? "" : "担当：") + owner_name(plan, book), owner_name_en(plan, book));
   if (!plan.report_date.empty()) line("報告日：" + plan.report_date, "Report date: " + plan.report_date);
   ++row;
   const std::pair<std::string, std::string> steps[] = {

@@ -96,6 +96,11 @@ def fill_workbooks(folder: Path, values: dict) -> int:
     filled = 0
     for file in sorted(folder.glob("*.xlsx")):
         book = openpyxl.load_workbook(file)
+        guide = [c for row in book["入力の手引き"].iter_rows(values_only=True) for c in row if isinstance(c, str)]
+        # The guide names the division in both languages (not its id).
+        ja = next(c for c in guide if c.startswith("担当："))
+        en = next(c for c in guide if c.startswith("For: "))
+        assert "Division" in en or "Office" in en or "Section" in en, f"{file.name}: the guide names the division {en!r} ({ja})"
         meta = book["hyoka"]
         columns = {}
         for row in meta.iter_rows(min_col=1, max_col=2, values_only=True):
