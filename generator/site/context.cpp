@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "present/grades.hpp"
+#include "present/marks.hpp"
 #include "present/numbers.hpp"
 #include "present/years.hpp"
 #include "site/chart.hpp"
@@ -90,7 +91,7 @@ json PlanContext::make_plan_summary() {
     for (const auto& policy : plan_.policies)
       if (policy.area == area.id) policies.push_back(policy_summary(policy));
     const auto it = evaluation_.by_area.find(area.id);
-    areas.push_back(Object()("id", area.id)("number", area.number)("name", text_.text(area.name))(
+    areas.push_back(Object()("id", area.id)("number", number(area.number))("name", text_.text(area.name))(
         "vision", text_.text(area.vision))("url", routes::area(id, area.id))("list_url", routes::area_list(id, area.id))(
         "policies", std::move(policies))(
         "counts", counts(it == evaluation_.by_area.end() ? GradeCounts{} : it->second, "area-" + area.id + "-grades",
@@ -141,7 +142,7 @@ json PlanContext::make_policy_summary(const model::Policy& policy) {
     for (const auto& r : pe->indicators)
       if (!r.result.grade.empty()) grades.push_back(grade(r.result.grade));
   const model::Area* area = plan_.find_area(policy.area);
-  return Object()("id", policy.id)("number", policy.number)("name", text_.text(policy.name))(
+  return Object()("id", policy.id)("number", number(policy.number))("name", text_.text(policy.name))(
       "group", text_.text(policy.group))(
       "area", Object()("id", policy.area)("name", area ? text_.text(area->name) : json(nullptr))(
                   "url", routes::area(plan_.id, policy.area)))(
@@ -174,7 +175,7 @@ json PlanContext::indicator_row(const evaluate::IndicatorResult& row) {
   if (auto [owner, p] = plan_.find_project(ind.project); p)
     project = Object()("id", p->id)("number", p->number)("name", text_.text(p->name))(
         "url", routes::project(plan_.id, p->id));
-  return Object()("id", ind.id)("number", ind.number)("kind", model::code(ind.kind))("name", text_.text(ind.name))(
+  return Object()("id", ind.id)("number", number(ind.number))("kind", model::code(ind.kind))("name", text_.text(ind.name))(
       "description", text_.text(ind.description))("source", text_.text(ind.source))(
       "reference", text_.text(ind.reference))("note", text_.text(ind.note))("unit", text_.unit(ind.unit))(
       "url", routes::indicator(plan_.id, policy.id, ind.id))("project", project)("baseline", baseline)(
@@ -234,6 +235,10 @@ bool mentions(const std::string& text, const std::string& mark) {
 }
 
 }  // namespace
+
+std::string PlanContext::number(const std::string& printed) const {
+  return lang() == Lang::en ? present::english_punctuation(printed) : printed;
+}
 
 json PlanContext::footnotes(const model::Policy& policy, const std::string& page_text, const std::string& project_id) {
   json out = json::array();

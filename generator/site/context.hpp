@@ -48,6 +48,8 @@ class PlanContext {
               bool link_lists = false);
 
   std::string ui(std::string_view key, UiArgs args = {}) const { return i18n_.get(lang(), key, args); }
+  // A printed number (１, 7-①) as the page's language writes it: English pages in ASCII (1).
+  std::string number(const std::string& printed) const;
   int fallback_count() const { return text_.fallback_count(); }
 
  private:

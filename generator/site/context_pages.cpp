@@ -19,7 +19,7 @@ json PlanContext::cross_listing(const model::Project& project) {
 }
 
 json PlanContext::project_summary(const model::Project& project) {
-  return Object()("id", project.id)("number", project.number)("name", text_.text(project.name))(
+  return Object()("id", project.id)("number", number(project.number))("name", text_.text(project.name))(
       "priority", project.priority)("cross_listed", cross_listing(project))("divisions", divisions(project.divisions))(
       "unit", text_.unit(project.unit))("url", routes::project(plan_.id, project.id));
 }
@@ -202,7 +202,7 @@ json PlanContext::council() {
           "notes", std::move(notes)));
     }
     if (policies.empty()) continue;
-    areas.push_back(Object()("id", area.id)("number", area.number)("name", text_.text(area.name))(
+    areas.push_back(Object()("id", area.id)("number", number(area.number))("name", text_.text(area.name))(
         "url", routes::area(plan_.id, area.id))("policies", std::move(policies)));
   }
   json below = json::array();

@@ -107,6 +107,15 @@ TEST_CASE("policy context: evaluated rows with explanation, reasons, units trans
   CHECK(f.content(true).pages.size() == content.pages.size());
 }
 
+TEST_CASE("printed numbers: as written on Japanese pages, in ASCII on English ones") {
+  Fixture f;
+  const auto content = f.content();
+  const auto& ja = find(content, "ja/setagaya/index.html")->context["plan"]["areas"][0];
+  const auto& en = find(content, "en/setagaya/index.html")->context["plan"]["areas"][0];
+  CHECK(ja["number"] == "１");  // as Setagaya prints its areas
+  CHECK(en["number"] == "1");
+}
+
 TEST_CASE("indicator page: chart and every year") {
   Fixture f;
   const auto content = f.content();
