@@ -40,7 +40,8 @@ class Page:
     """One browser tab over the DevTools protocol."""
 
     def __init__(self, browser_ws, url):
-        self.ws = websocket.create_connection(browser_ws, timeout=30)
+        # No Origin header: Chromium refuses DevTools connections from an origin it was not told to allow.
+        self.ws = websocket.create_connection(browser_ws, timeout=30, suppress_origin=True)
         self.next_id = 0
         target = self.call("Target.createTarget", url="about:blank")["targetId"]
         self.session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
