@@ -234,7 +234,24 @@ bool mentions(const std::string& text, const std::string& mark) {
   return false;
 }
 
+// The page's texts that can hold a footnote mark (※1, *1), digits narrowed:
+// what footnotes() searches, without serialising the whole page.
+void collect_marked(const json& value, std::string& out) {
+  if (value.is_string()) {
+    const auto& text = value.get_ref<const std::string&>();
+    if (text.find("※") != std::string::npos || text.find('*') != std::string::npos) out += narrow_digits(text) + "\n";
+  } else if (value.is_structured()) {
+    for (const auto& item : value) collect_marked(item, out);
+  }
+}
+
 }  // namespace
+
+json PlanContext::footnotes_on(const model::Policy& policy, const json& page, const std::string& project_id) {
+  std::string text;
+  collect_marked(page, text);
+  return text.empty() ? json::array() : footnotes(policy, text, project_id);
+}
 
 std::string PlanContext::number(const std::string& printed) const {
   return lang() == Lang::en ? present::english_punctuation(printed) : printed;
@@ -246,7 +263,7 @@ json PlanContext::footnotes(const model::Policy& policy, const std::string& page
   auto add = [&](const model::Footnote& note, const model::Project* project) {
     const model::Term* term = plan_.find_term(note.term);
     if (!term || (!page_text.empty() && !mentions(text, narrow_digits(note.mark)))) return;
-    out.push_back(Object()("mark", note.mark)("project", project ? json(project->number) : json(nullptr))(
+    out.push_back(Object()("mark", note.mark)("project", project && !project->number.empty() ? json(number(project->number)) : json(nullptr))(
         "term", text_.text(term->term))("definition", text_.text(term->definition))(
         "url", routes::glossary(plan_.id) + "#" + routes::term_anchor(term->id)));
   };
@@ -331,7 +348,7 @@ json PlanContext::indicator(const model::Policy& policy, const model::Indicator&
   json years = json::array();
   for (const auto& [year, values] : ind.years) years.push_back(year_row(row, year));
   json out = Object(evaluated_row(ind))("years", std::move(years))("chart_svg", chart_for(ind))("policy", policy_summary(policy));
-  out["footnotes"] = footnotes(policy, out.dump(), ind.project);
+  out["footnotes"] = footnotes_on(policy, out, ind.project);
   return out;
 }
 

@@ -70,6 +70,8 @@ class PlanContext {
   // mark it contains, from the policy and the project `project_id` (an
   // indicator or project page shows the notes its own texts refer to).
   json footnotes(const model::Policy& policy, const std::string& page_text = {}, const std::string& project_id = {});
+  // The notes whose marks appear in the page's texts (an indicator's, a project's page).
+  json footnotes_on(const model::Policy& policy, const json& page, const std::string& project_id);
   json chart_for(const model::Indicator& indicator);
   json grade_example();
   // Since last year (context_change.cpp): one row's change, a policy's tally.

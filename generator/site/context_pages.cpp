@@ -70,7 +70,7 @@ json PlanContext::project(const model::Policy& policy, const model::Project& pro
       // A project without divisions of its own is the policy's divisions' work.
       "policy_divisions", project.divisions.empty() ? divisions(policy.divisions) : json::array())(
       "target_state", text_.text(policy.target_state));
-  out["footnotes"] = footnotes(policy, out.dump(), project.id);
+  out["footnotes"] = footnotes_on(policy, out, project.id);
   return out;
 }
 
@@ -197,7 +197,7 @@ json PlanContext::council() {
         ++count;
       }
       if (rows.empty()) continue;
-      json notes = footnotes(policy, rows.dump(), "");  // the ※ marks in these rows' names, explained here
+      json notes = footnotes_on(policy, rows, "");  // the ※ marks in these rows' names, explained here
       policies.push_back(Object(policy_summary(policy))("divisions", divisions(policy.divisions))("rows", std::move(rows))(
           "notes", std::move(notes)));
     }
