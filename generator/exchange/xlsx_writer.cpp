@@ -175,23 +175,22 @@ std::string escaped_for_header(const std::string& text) {
 
 std::string year_label(int year) { return present::fiscal_year(year, Lang::ja); }
 
-std::string owner_name(const model::Plan& plan, const Book& book) {
+// Who a workbook is for: a policy, a division, or the rows no division owns.
+std::string owner_name(const model::Plan& plan, const Book& book, Lang lang = Lang::ja) {
+  const bool ja = lang == Lang::ja;
   if (book.by == Grouping::policy) {
     const auto* policy = plan.find_policy(book.owner);
-    return "施策" + (policy ? policy->number + "　" + policy->name.ja : book.owner);
+    return (ja ? "施策" : "Policy ") + (policy ? policy->number + (ja ? "　" : " ") + policy->name.in(lang) : book.owner);
   }
-  const auto* division = plan.find_division(book.owner);
-  return division ? division->name.ja : book.owner.empty() ? "所管課の定めのない行" : book.owner;
+  if (const auto* division = plan.find_division(book.owner)) return division->name.in(lang);
+  return book.owner.empty() ? (ja ? "所管課の定めのない行" : "Rows with no responsible division") : book.owner;
 }
 
-// The instructions' English column: who the workbook is for, by name.
-std::string owner_name_en(const model::Plan& plan, const Book& book) {
-  if (book.by == Grouping::policy) {
-    const auto* policy = plan.find_policy(book.owner);
-    return "Policy " + (policy ? policy->number + " " + policy->name.in(Lang::en) : book.owner);
-  }
-  const auto* division = plan.find_division(book.owner);
-  return division ? "For: " + division->name.in(Lang::en) : book.owner.empty() ? "Rows with no responsible division" : book.owner;
+// The same as a heading line: a division's book says whose it is (担当：, For:).
+std::string owner_line(const model::Plan& plan, const Book& book, Lang lang) {
+  if (book.by == Grouping::policy) return owner_name(plan, book, lang);
+  if (lang == Lang::ja) return "担当：" + owner_name(plan, book, lang);
+  return (plan.find_division(book.owner) ? "For: " : "") + owner_name(plan, book, lang);
 }
 
 std::time_t created_time(const model::Plan& plan, int year) {
@@ -368,7 +367,7 @@ class SheetWriter {
 
   void title_rows(const BookSheet& sheet) {
     merged(0, year_label(year_) + "　実績入力シート　" + sheet_title(sheet), formats_.title, 24);
-    merged(1, plan_.city.ja + "　" + plan_.name.ja + "　／　" + (book_.by == Grouping::policy ? "" : "担当：") + owner_name(plan_, book_),
+    merged(1, plan_.city.ja + "　" + plan_.name.ja + "　／　" + owner_line(plan_, book_, Lang::ja),
            formats_.plain, 18);
     merged(2,
            "黄色のセルに入力します（灰色のセルは変更できません）。数値は半角数字で、カンマや％を付けずに入力します。"
@@ -656,7 +655,7 @@ void write_guide(lxw_worksheet* ws, Formats& formats, const model::Plan& plan, c
     worksheet_set_row(ws, row++, std::max(lines_needed(ja, 70), lines_needed(en, 60)) * 14.0 + 4, nullptr);
   };
   line(plan.city.ja + "　" + plan.name.ja, plan.name.en.value_or(""));
-  line((book.by == Grouping::policy ? "" : "担当：") + owner_name(plan, book), owner_name_en(plan, book));
+  line(owner_line(plan, book, Lang::ja), owner_line(plan, book, Lang::en));
   if (!plan.report_date.empty()) line("報告日：" + plan.report_date, "Report date: " + plan.report_date);
   ++row;
   const std::pair<std::string, std::string> steps[] = {

@@ -234,12 +234,12 @@ bool mentions(const std::string& text, const std::string& mark) {
   return false;
 }
 
-// The page's texts that can hold a footnote mark (※1, *1), digits narrowed:
-// what footnotes() searches, without serialising the whole page.
+// The page's texts that can hold a footnote mark (※1, *1): what footnotes()
+// searches, without serialising the whole page.
 void collect_marked(const json& value, std::string& out) {
   if (value.is_string()) {
     const auto& text = value.get_ref<const std::string&>();
-    if (text.find("※") != std::string::npos || text.find('*') != std::string::npos) out += narrow_digits(text) + "\n";
+    if (text.find("※") != std::string::npos || text.find('*') != std::string::npos) out += text + "\n";
   } else if (value.is_structured()) {
     for (const auto& item : value) collect_marked(item, out);
   }
