@@ -3,6 +3,8 @@
 #include <hb-subset.h>
 #include <hb.h>
 
+#include <algorithm>
+
 #include "pdf/pdf.hpp"
 #include "pdf/sfnt.hpp"
 #include "pdf/text.hpp"
@@ -11,11 +13,11 @@ namespace hyoka::pdf {
 
 namespace {
 
-// Width of UTF-8 text at a size, from advances in 1/1000 em (-1: not covered, counted as 0).
+// Width of text at a size, from advances in 1/1000 em (-1: not covered, counted as 0).
 template <typename Advance>
-double text_width(std::string_view utf8, double size, Advance advance) {
+double text_width(std::u32string_view text, double size, Advance advance) {
   long total = 0;
-  for (char32_t c : decode_utf8(utf8)) {
+  for (char32_t c : text) {
     int a = advance(c);
     total += a < 0 ? 0 : a;
   }
@@ -81,19 +83,21 @@ bool FontFace::covers(char32_t code_point) const {
   return code_point <= 0xFFFF && advance(code_point) >= 0;
 }
 
-double FontFace::width(std::string_view utf8, double size) const {
-  return text_width(utf8, size, [this](char32_t c) { return advance(c); });
+double FontFace::width(std::string_view utf8, double size) const { return width(decode_utf8(utf8), size); }
+
+double FontFace::width(std::u32string_view text, double size) const {
+  return text_width(text, size, [this](char32_t c) { return advance(c); });
 }
 
 std::string FontFace::printable(std::string_view utf8) const {
   return printable_text(utf8, [this](char32_t c) { return covers(c); }, covers(U'\u3013') ? U'\u3013' : U'?');
 }
 
-std::string FontFace::subset(const std::set<char32_t>& code_points, bool compact_cmap) const {
+std::string FontFace::subset(const CharCodes& codes) const {
   hb_subset_input_t* input = hb_subset_input_create_or_fail();
   if (!input) throw PdfError("cannot create a font subset input");
   hb_set_t* unicodes = hb_subset_input_unicode_set(input);
-  for (char32_t c : code_points) hb_set_add(unicodes, c);
+  for (auto [code, c] : codes.pairs()) hb_set_add(unicodes, c);
   // Hinting is useless at print resolution and is most of the subset's bytes.
   hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
   // libharu draws glyph by glyph: layout tables would only pull in extra glyphs
@@ -108,25 +112,61 @@ std::string FontFace::subset(const std::set<char32_t>& code_points, bool compact
   unsigned length = 0;
   const char* data = hb_blob_get_data(blob, &length);
   std::string bytes(data, length);
-  if (!compact_cmap) {
+  if (!codes.compact()) {
     hb_blob_destroy(blob);
     hb_face_destroy(subset_face);
     return bytes;
   }
-  // The subset's own glyph ids, for the cmap libharu reads fast (see sfnt.hpp).
+  // Each code to the subset's own glyph for its character (see CharCodes, sfnt.hpp).
   hb_face_t* parsed = hb_face_create(blob, 0);
   hb_font_t* font = hb_font_create(parsed);
   std::vector<std::pair<char32_t, std::uint16_t>> mapping;
-  for (char32_t c : code_points) {
+  for (auto [code, c] : codes.pairs()) {
     hb_codepoint_t glyph = 0;
-    if (c <= 0xFFFF && c != 0xFFFF && hb_font_get_nominal_glyph(font, c, &glyph) && glyph != 0)
-      mapping.emplace_back(c, static_cast<std::uint16_t>(glyph));
+    if (hb_font_get_nominal_glyph(font, c, &glyph) && glyph != 0)
+      mapping.emplace_back(code, static_cast<std::uint16_t>(glyph));
   }
   hb_font_destroy(font);
   hb_face_destroy(parsed);
   hb_blob_destroy(blob);
   hb_face_destroy(subset_face);
   return with_compact_cmap(bytes, mapping);
+}
+
+namespace {
+constexpr char32_t first_code = 0x100;
+}
+
+CharCodes::CharCodes(const std::set<char32_t>& characters, bool compact)
+    : characters_(characters.begin(), characters.end()),
+      // the codes must stay below the surrogates and within the BMP libharu reads
+      compact_(compact && characters.size() < 0xD800 - first_code) {}
+
+char32_t CharCodes::code(char32_t character) const {
+  if (!compact_) return character;
+  auto it = std::lower_bound(characters_.begin(), characters_.end(), character);
+  return first_code + static_cast<char32_t>(it - characters_.begin());
+}
+
+std::string CharCodes::encode(std::u32string_view text) const {
+  if (!compact_) return encode_utf8(text);
+  std::u32string codes;
+  codes.reserve(text.size());
+  for (char32_t c : text) codes.push_back(code(c));
+  return encode_utf8(codes);
+}
+
+std::vector<std::pair<char32_t, char32_t>> CharCodes::pairs() const {
+  std::vector<std::pair<char32_t, char32_t>> out;
+  out.reserve(characters_.size());
+  for (std::size_t i = 0; i < characters_.size(); ++i)
+    out.emplace_back(compact_ ? first_code + static_cast<char32_t>(i) : characters_[i], characters_[i]);
+  return out;
+}
+
+char32_t CharCodes::highest_code() const {
+  if (characters_.empty()) return 0;
+  return compact_ ? first_code + static_cast<char32_t>(characters_.size() - 1) : characters_.back();
 }
 
 int Fonts::face_of(char32_t c) const {
@@ -140,7 +180,7 @@ double Fonts::advance(char32_t c, double size) const {
 
 double Fonts::width(std::string_view utf8, double size) const {
   if (!latin_) return japanese_.width(utf8, size);
-  return text_width(utf8, size, [this](char32_t c) { return face(face_of(c)).advance(c); });
+  return text_width(decode_utf8(utf8), size, [this](char32_t c) { return face(face_of(c)).advance(c); });
 }
 
 std::string Fonts::printable(std::string_view utf8) const {

@@ -7,12 +7,37 @@
 #include <string_view>
 #include <string>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 struct hb_blob_t;
 struct hb_face_t;
 struct hb_font_t;
 
 namespace hyoka::pdf {
+
+// The codes a document's text is written in, for one face. libharu takes a
+// character's code as its CID and writes a CID→glyph map up to the highest
+// code: 128 KB for any Japanese text, built from 65,536 lookups and compressed
+// again for every document. Numbering the characters a document uses from
+// U+0100 up, in code-point order, keeps that map to a few hundred bytes; the
+// ToUnicode map gives readers the characters back. Not compact, each
+// character is its own code (the subset keeps the font's cmap).
+class CharCodes {
+ public:
+  CharCodes(const std::set<char32_t>& characters, bool compact);
+
+  bool compact() const { return compact_; }
+  char32_t code(char32_t character) const;
+  std::string encode(std::u32string_view text) const;  // UTF-8 of the codes, as libharu takes them
+  // (code, character) for every character, in code order.
+  std::vector<std::pair<char32_t, char32_t>> pairs() const;
+  char32_t highest_code() const;
+
+ private:
+  std::vector<char32_t> characters_;  // sorted
+  bool compact_;
+};
 
 class FontFace {
  public:
@@ -30,9 +55,10 @@ class FontFace {
   std::string printable(std::string_view utf8) const;
   // Width of UTF-8 text at a font size, in points.
   double width(std::string_view utf8, double size) const;
-  // A TrueType file holding only the glyphs of these code points; with
-  // `compact_cmap` its cmap is rewritten for libharu's speed (see sfnt.hpp).
-  std::string subset(const std::set<char32_t>& code_points, bool compact_cmap = true) const;
+  double width(std::u32string_view text, double size) const;
+  // A TrueType file holding only the glyphs of these characters, its cmap
+  // mapping each character's code in `codes` (see CharCodes and sfnt.hpp).
+  std::string subset(const CharCodes& codes) const;
 
   // Font metrics in 1/1000 em: ascender is positive, descender negative.
   int ascender() const { return ascender_; }

@@ -90,17 +90,21 @@ std::array<std::set<char32_t>, 2> code_points(const Document& document, const Fo
 
 // libharu 2.3.0 writes its UTF-8 encoder's CMap (code → CID, in begincidrange
 // sections) as the font's ToUnicode map, which readers reject ("Invalid
-// 'begincidrange' operator in ToUnicode CMap"). Its codes are the Unicode
-// code points themselves (Identity-H, with a CIDToGIDMap), so the right map
-// sends each code used to itself, in bfrange sections.
-void write_to_unicode(HPDF_Font font, const std::set<char32_t>& used) {
+// 'begincidrange' operator in ToUnicode CMap"). The right map sends each code
+// to its character (CharCodes), in bfrange sections.
+void write_to_unicode(HPDF_Font font, const CharCodes& codes) {
   auto* attr = static_cast<HPDF_FontAttr>(font->attr);
   if (!attr || !attr->cmap_stream) return;
-  std::vector<std::pair<char32_t, char32_t>> ranges;  // runs within one 256-code block, as bfrange requires
-  for (char32_t c : used) {
+  // Runs of consecutive codes for consecutive characters, neither leaving its
+  // 256-code block, as bfrange requires: (first code, last code, first character).
+  std::vector<std::array<char32_t, 3>> ranges;
+  for (auto [code, c] : codes.pairs()) {
     if (c > 0xFFFF) continue;
-    if (!ranges.empty() && ranges.back().second + 1 == c && (c & 0xFF) != 0) ranges.back().second = c;
-    else ranges.emplace_back(c, c);
+    if (!ranges.empty() && ranges.back()[1] + 1 == code && ranges.back()[2] + (code - ranges.back()[0]) == c &&
+        (code & 0xFF) != 0 && (c & 0xFF) != 0)
+      ranges.back()[1] = code;
+    else
+      ranges.push_back({code, code, c});
   }
   std::string cmap =
       "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
@@ -111,8 +115,8 @@ void write_to_unicode(HPDF_Font font, const std::set<char32_t>& used) {
     const std::size_t n = std::min<std::size_t>(100, ranges.size() - i);
     cmap += fmt::format("{} beginbfrange\n", n);
     for (std::size_t k = i; k < i + n; ++k)
-      cmap += fmt::format("<{:04X}> <{:04X}> <{:04X}>\n", static_cast<unsigned>(ranges[k].first),
-                          static_cast<unsigned>(ranges[k].second), static_cast<unsigned>(ranges[k].first));
+      cmap += fmt::format("<{:04X}> <{:04X}> <{:04X}>\n", static_cast<unsigned>(ranges[k][0]),
+                          static_cast<unsigned>(ranges[k][1]), static_cast<unsigned>(ranges[k][2]));
     cmap += "endbfrange\n";
   }
   cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
@@ -121,8 +125,23 @@ void write_to_unicode(HPDF_Font font, const std::set<char32_t>& used) {
                     static_cast<HPDF_UINT>(cmap.size()));
 }
 
+// libharu writes the CID→glyph map for all 65,536 codes; a reader needs it
+// only up to the highest code used (a shorter map sends the rest to glyph 0).
+void shorten_cid_map(HPDF_Font font, const CharCodes& codes) {
+  auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+  if (!attr || !attr->map_stream) return;
+  HPDF_Stream stream = attr->map_stream->stream;
+  HPDF_UINT length = std::min<HPDF_UINT>(HPDF_Stream_Size(stream), 2 * (codes.highest_code() + 1));
+  std::string map(length, '\0');
+  HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET);
+  HPDF_Stream_Read(stream, reinterpret_cast<HPDF_BYTE*>(map.data()), &length);
+  HPDF_MemStream_FreeData(stream);
+  HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(map.data()), length);
+}
+
 struct LoadedFonts {
   std::array<HPDF_Font, 2> font{nullptr, nullptr};
+  std::array<CharCodes, 2> codes;
 };
 
 void draw_page(HPDF_Doc doc, const LoadedFonts& loaded, const Fonts& fonts, const Document& document, const Page& page) {
@@ -154,14 +173,15 @@ void draw_page(HPDF_Doc doc, const LoadedFonts& loaded, const Fonts& fonts, cons
       const int face = fonts.face_of(text[start]);
       std::size_t end = start + 1;
       while (end < text.size() && fonts.face_of(text[end]) == face) ++end;
-      const std::string run = encode_utf8(std::u32string_view(text).substr(start, end - start));
+      const std::u32string_view run = std::u32string_view(text).substr(start, end - start);
       HPDF_Font font = loaded.font[static_cast<std::size_t>(face)];
       if (font != current || t.size != size) {
         HPDF_Page_SetFontAndSize(p, font, static_cast<HPDF_REAL>(t.size));
         current = font;
         size = t.size;
       }
-      HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(x), y(t.baseline), run.c_str());
+      HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(x), y(t.baseline),
+                        loaded.codes[static_cast<std::size_t>(face)].encode(run).c_str());
       x += fonts.face(face).width(run, t.size);
       start = end;
     }
@@ -252,7 +272,7 @@ std::string save(HPDF_Doc doc) {
   return bytes;
 }
 
-std::string render_with(const Document& document, const Fonts& fonts, bool compact_cmap) {
+std::string render_with(const Document& document, const Fonts& fonts, bool compact_codes) {
   Pdf pdf;
   HPDF_Doc doc = pdf.doc();
   HPDF_SetCompressionMode(doc, HPDF_COMP_ALL);
@@ -260,11 +280,12 @@ std::string render_with(const Document& document, const Fonts& fonts, bool compa
   HPDF_SetCurrentEncoder(doc, "UTF-8");  // else the info strings come out garbled
   pdf.check("setting up UTF-8");
   const auto used = code_points(document, fonts);
-  LoadedFonts loaded;
+  LoadedFonts loaded{{}, {CharCodes(used[0], compact_codes), CharCodes(used[1], compact_codes)}};
   for (std::size_t face = 0; face < 2; ++face) {
     if (used[face].empty()) continue;
-    loaded.font[face] = pdf.load_font(fonts.face(static_cast<int>(face)).subset(used[face], compact_cmap));
-    write_to_unicode(loaded.font[face], used[face]);
+    loaded.font[face] = pdf.load_font(fonts.face(static_cast<int>(face)).subset(loaded.codes[face]));
+    write_to_unicode(loaded.font[face], loaded.codes[face]);
+    shorten_cid_map(loaded.font[face], loaded.codes[face]);
   }
   pdf.check("loading the fonts");
   for (const auto& page : document.pages) draw_page(doc, loaded, fonts, document, page);
@@ -280,10 +301,12 @@ std::string render_with(const Document& document, const Fonts& fonts, bool compa
 
 }  // namespace
 
-// On some character sets libharu 2.3.0 fails to save a font whose cmap was
+// On some character sets libharu 2.3.0 failed to save a font whose cmap was
 // compacted (HPDF_INVALID_OBJECT while re-reading the font data; cause not
-// found yet): the document is then made again with the subset's own cmap,
-// slower to load but always accepted.
+// found; tests/data/pdf-cmap-fallback is one). Since characters get compact
+// codes that set no longer fails, but should another: the document is then
+// made again with the characters as their own codes and the subset's own
+// cmap, slower but always accepted.
 std::string render_pdf(const Document& document, const Fonts& fonts) {
   try {
     return render_with(document, fonts, true);

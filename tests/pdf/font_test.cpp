@@ -33,26 +33,43 @@ struct Parsed {  // a HarfBuzz view of font bytes
 
 }  // namespace
 
-TEST_CASE("a subset maps every character it was made for, with the same advance") {
+TEST_CASE("a subset maps every character's code to its glyph, with the same advance") {
   FontFace face(font_path);
   std::u32string text = decode_utf8("A z、。（）「」％令和漢字世田谷区達成状況評価―※○ー");
   std::set<char32_t> wanted(text.begin(), text.end());
-  std::string bytes = face.subset(wanted);
-  CHECK(bytes.size() < 40 * 1024);
-  Parsed subset(bytes);
-  CHECK(hb_face_get_glyph_count(subset.face) <= wanted.size() + 2);
-  hb_font_set_scale(subset.font, static_cast<int>(hb_face_get_upem(subset.face)),
-                    static_cast<int>(hb_face_get_upem(subset.face)));
-  for (char32_t c : wanted) {
-    INFO(static_cast<unsigned>(c));
+  for (bool compact : {true, false}) {
+    INFO("compact codes: " << compact);
+    CharCodes codes(wanted, compact);
+    std::string bytes = face.subset(codes);
+    CHECK(bytes.size() < 40 * 1024);
+    Parsed subset(bytes);
+    CHECK(hb_face_get_glyph_count(subset.face) <= wanted.size() + 2);
+    hb_font_set_scale(subset.font, static_cast<int>(hb_face_get_upem(subset.face)),
+                      static_cast<int>(hb_face_get_upem(subset.face)));
+    for (char32_t c : wanted) {
+      INFO(static_cast<unsigned>(c));
+      hb_codepoint_t glyph = 0;
+      REQUIRE(hb_font_get_nominal_glyph(subset.font, codes.code(c), &glyph));
+      CHECK(glyph != 0);
+      auto advance = hb_font_get_glyph_h_advance(subset.font, glyph) * 1000 / static_cast<int>(hb_face_get_upem(subset.face));
+      CHECK(advance == face.advance(c));
+    }
     hb_codepoint_t glyph = 0;
-    REQUIRE(hb_font_get_nominal_glyph(subset.font, c, &glyph));
-    CHECK(glyph != 0);
-    auto advance = hb_font_get_glyph_h_advance(subset.font, glyph) * 1000 / static_cast<int>(hb_face_get_upem(subset.face));
-    CHECK(advance == face.advance(c));
+    CHECK_FALSE(hb_font_get_nominal_glyph(subset.font, U'鬱', &glyph));  // not asked for, not mapped
   }
-  hb_codepoint_t glyph = 0;
-  CHECK_FALSE(hb_font_get_nominal_glyph(subset.font, U'鬱', &glyph));  // not asked for, not mapped
+}
+
+TEST_CASE("compact codes number a document's characters from U+0100 in code-point order") {
+  CharCodes codes({U'あ', U'A', U'世'}, true);
+  CHECK(codes.code(U'A') == 0x100);
+  CHECK(codes.code(U'あ') == 0x101);
+  CHECK(codes.code(U'世') == 0x102);
+  CHECK(codes.highest_code() == 0x102);
+  CHECK(codes.encode(U"世A") == encode_utf8(U"\u0102\u0100"));
+  CHECK(codes.pairs() == std::vector<std::pair<char32_t, char32_t>>{{0x100, U'A'}, {0x101, U'あ'}, {0x102, U'世'}});
+  CharCodes own({U'あ', U'A'}, false);
+  CHECK(own.code(U'あ') == U'あ');
+  CHECK(own.highest_code() == U'あ');
 }
 
 TEST_CASE("characters the font lacks become 〓 instead of a blank") {
