@@ -14,7 +14,8 @@
 
 namespace hyoka::pdf {
 
-// mapping: (code point ≤ U+FFFF, glyph id), sorted by code point, no duplicates.
+// mapping: (code ≤ U+FFFF, glyph id), sorted by code, no duplicates; the codes are
+// CharCodes (font.hpp), contiguous unless characters are their own codes.
 std::string with_compact_cmap(const std::string& font, const std::vector<std::pair<char32_t, std::uint16_t>>& mapping);
 
 }  // namespace hyoka::pdf
