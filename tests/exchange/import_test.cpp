@@ -222,6 +222,18 @@ TEST_CASE("the workbook: guide first, one protected sheet per policy with live f
   CHECK(xml.find("<pageSetup paperSize=\"9\" fitToHeight=\"0\" orientation=\"landscape\"") != std::string::npos);
   CHECK(xml.find("<pane xSplit=\"4\" ySplit=\"4\"") != std::string::npos);
   CHECK(xml.find("conditionalFormatting") != std::string::npos);
+  // Every part is deflated at zlib's fastest level (see xlsx_writer.cpp): minizip marks
+  // it in each local header's flags, bits 1–2 = 3 (PKWARE APPNOTE 4.4.4).
+  int parts = 0;
+  for (std::size_t at = bytes.find("PK\x03\x04"); at != std::string::npos; at = bytes.find("PK\x03\x04", at + 4)) {
+    const auto flags = static_cast<unsigned char>(bytes[at + 6]) | static_cast<unsigned char>(bytes[at + 7]) << 8;
+    const auto method = static_cast<unsigned char>(bytes[at + 8]);
+    INFO("part " << parts << " at byte " << at);
+    CHECK(method == 8);
+    CHECK((flags & 6) == 6);
+    ++parts;
+  }
+  CHECK(parts >= 10);
   // The same plan gives the same bytes (no clock).
   write_xlsx(plan, evaluation, *book, layout_for(plan, 2024, false), copy.dir / "again.xlsx");
   CHECK(read(copy.dir / "again.xlsx") == bytes);
