@@ -1,15 +1,22 @@
 #include "model/reader.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <set>
 
 namespace hyoka::model {
 namespace {
 
 std::string escape_token(const std::string& token) {
+  if (token.find_first_of("~/") == std::string::npos) return token;
   std::string out;
-  for (char c : token) out += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
+  for (char c : token) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
   return out;
 }
 
@@ -100,7 +107,7 @@ ObjectReader::ObjectReader(const JsonFile& file, const nlohmann::json& object, s
 ObjectReader::~ObjectReader() {
   if (!object_.is_object()) return;
   for (const auto& [key, value] : object_.items()) {
-    if (seen_.count(key) || key == "$schema") continue;
+    if (key == "$schema" || std::find(seen_.begin(), seen_.end(), key) != seen_.end()) continue;
     error(pointer_to(key), "unknown key " + as_quoted(key), "remove it or check its spelling against the schema");
   }
 }
@@ -116,7 +123,7 @@ void ObjectReader::warning(const std::string& pointer, const std::string& messag
 }
 
 const nlohmann::json* ObjectReader::get(const char* key, bool required) {
-  seen_.insert(key);
+  if (std::find(seen_.begin(), seen_.end(), key) == seen_.end()) seen_.emplace_back(key);
   if (!object_.is_object()) return nullptr;
   auto it = object_.find(key);
   if (it == object_.end()) {

@@ -4,7 +4,8 @@
 // run reports all of them. Keys never asked for are reported as unknown.
 #include <functional>
 #include <optional>
-#include <set>
+#include <string_view>
+#include <vector>
 #include <string>
 
 #include "model/json_file.hpp"
@@ -52,7 +53,9 @@ class ObjectReader {
   const nlohmann::json& object_;
   std::string pointer_;
   Diagnostics& diagnostics_;
-  std::set<std::string> seen_;
+  // The keys read, to report the others when the reader ends. Keys are the
+  // callers' string literals, and an object has a few dozen at most.
+  std::vector<std::string_view> seen_;
 };
 
 // Why a string cannot be an id (ids become file and folder names on every
