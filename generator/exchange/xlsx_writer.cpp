@@ -756,13 +756,14 @@ void write_xlsx(const model::Plan& plan, const evaluate::PlanEvaluation& evaluat
 // libxlsxwriter (1.1.4, and upstream still) deflates every part of a workbook
 // at zlib's default level through minizip, with no option to choose: a third
 // of an export's time. Workbook parts are repetitive XML; level 1 writes them
-// about three times faster for files about a third larger (a division's
-// workbook is well under a megabyte either way). This definition takes the
+// about three times faster for files about 40% larger (a division's workbook
+// stays under a megabyte). This definition takes the
 // place of minizip's for the libraries the program loads (ELF symbol
 // interposition: the executable's definition comes first) and hands each call
 // on to minizip's own with level 1. Were libxlsxwriter ever to bring its own
 // zip code, this would go unused and workbooks would only be slower to write.
-// The signature is minizip 1.1's (zip.h, not packaged for development).
+// The signature is minizip 1.1's (zip.h), declared here rather than adding
+// libminizip-dev for one prototype.
 extern "C" int zipOpenNewFileInZip4_64(void* file, const char* filename, const void* file_info, const void* extrafield_local,
                                        uInt size_extrafield_local, const void* extrafield_global, uInt size_extrafield_global,
                                        const char* comment, int method, int level, int raw, int window_bits, int mem_level,
