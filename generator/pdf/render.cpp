@@ -5,10 +5,9 @@
 #include <hpdf_doc.h>
 #include <hpdf_font.h>
 #include <hpdf_version.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include <array>
+#include <cstring>
 #include <set>
 
 #include "pdf/pdf.hpp"
@@ -33,16 +32,13 @@ void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
   }
 }
 
-// Owns the HPDF document and the in-memory font files it reads from.
+// Owns the HPDF document.
 class Pdf {
  public:
   Pdf() : doc_(HPDF_New(on_error, &error_)) {
     if (!doc_) throw PdfError("libharu: cannot create a document");
   }
-  ~Pdf() {
-    HPDF_Free(doc_);
-    for (int fd : font_fds_) close(fd);
-  }
+  ~Pdf() { HPDF_Free(doc_); }
   Pdf(const Pdf&) = delete;
   Pdf& operator=(const Pdf&) = delete;
 
@@ -53,29 +49,44 @@ class Pdf {
                                  error_.detail));
   }
 
-  // libharu only loads fonts from a path: hand it a memfd holding the subset.
+  // libharu's public call loads a font from a path only, and while saving it
+  // seeks and reads that file glyph by glyph (a tenth of a sheet's time in
+  // system calls). This is what HPDF_LoadTTFontFromFile does, with the
+  // subset in a memory stream; its declarations are in libharu's headers.
   HPDF_Font load_font(const std::string& bytes) {
-    int fd = memfd_create("hyoka-font", MFD_CLOEXEC);
-    if (fd < 0) throw PdfError("memfd_create failed");
-    font_fds_.push_back(fd);
-    std::size_t written = 0;
-    while (written < bytes.size()) {
-      auto n = write(fd, bytes.data() + written, bytes.size() - written);
-      if (n <= 0) throw PdfError("cannot write the font subset");
-      written += static_cast<std::size_t>(n);
-    }
-    std::string path = fmt::format("/proc/self/fd/{}", fd);
-    const char* name = HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_TRUE);
+    HPDF_Stream stream = HPDF_MemStream_New(doc_->mmgr, static_cast<HPDF_UINT>(bytes.size()));
+    if (!stream) throw PdfError("libharu: cannot hold the font subset in memory");
+    HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
+    HPDF_FontDef def = HPDF_TTFontDef_Load(doc_->mmgr, stream, HPDF_TRUE);  // owns the stream from here
     check("loading the font subset");
-    HPDF_Font font = HPDF_GetFont(doc_, name, "UTF-8");
+    if (!def) throw PdfError("libharu: cannot read the font subset");
+    if (HPDF_List_Add(doc_->fontdef_list, def) != HPDF_OK) {
+      HPDF_FontDef_Free(def);
+      throw PdfError("libharu: cannot register the font subset");
+    }
+    next_subset_tag();
+    HPDF_TTFontDef_SetTagName(def, reinterpret_cast<char*>(doc_->ttfont_tag));
+    HPDF_Font font = HPDF_GetFont(doc_, def->base_font, "UTF-8");
     check("preparing the font");
     return font;
   }
 
  private:
+  // The six-letter prefix of an embedded subset's name (HPDFAA+, HPDFAB+, …), as libharu counts them.
+  void next_subset_tag() {
+    HPDF_BYTE* tag = doc_->ttfont_tag;
+    if (tag[0] == 0) {
+      std::memcpy(tag, "HPDFAA", 6);
+      return;
+    }
+    for (int i = 5; i >= 0; --i) {
+      if (++tag[i] <= 'Z') return;
+      tag[i] = 'A';
+    }
+  }
+
   ErrorState error_;
   HPDF_Doc doc_;
-  std::vector<int> font_fds_;
 };
 
 // The characters each face sets, in this document.
