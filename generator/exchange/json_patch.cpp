@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "exchange/error.hpp"
+#include "model/json_file.hpp"
 
 namespace hyoka::exchange {
 namespace {
@@ -64,12 +65,6 @@ std::vector<std::string> pointer_tokens(const std::string& pointer) {
     at = next == std::string::npos ? pointer.size() : next;
   }
   return tokens;
-}
-
-std::string pointer_token(const std::string& key) {
-  std::string out;
-  for (char c : key) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
-  return out;
 }
 
 JsonPatcher::JsonPatcher(std::string text, KeyOrder order) : text_(std::move(text)), order_(std::move(order)) {
@@ -269,7 +264,7 @@ void JsonPatcher::set(const std::string& pointer, const JsonValue& value) {
   JsonValue nested = value;
   for (std::size_t i = tokens.size() - 1; i > found.depth; --i) nested = JsonValue::object({{tokens[i], nested}});
   std::string object_pointer;
-  for (std::size_t i = 0; i < found.depth; ++i) object_pointer += "/" + pointer_token(tokens[i]);
+  for (std::size_t i = 0; i < found.depth; ++i) object_pointer += "/" + model::pointer_token(tokens[i]);
   insert(found.container, object_pointer, tokens[found.depth], nested);
 }
 

@@ -79,6 +79,5 @@ class JsonPatcher {
 std::string json_string(std::string_view text);
 // "/indicators/3/years/2024" → {"indicators", "3", "years", "2024"} (~1 and ~0 unescaped).
 std::vector<std::string> pointer_tokens(const std::string& pointer);
-std::string pointer_token(const std::string& key);  // escapes ~ and /
 
 }  // namespace hyoka::exchange

@@ -8,16 +8,6 @@
 namespace hyoka::model {
 namespace {
 
-std::string escape_pointer_token(const std::string& token) {
-  std::string out;
-  for (char c : token) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
-  return out;
-}
-
 // Walks valid JSON text and records where each value starts, by pointer.
 class OffsetScanner {
  public:
@@ -84,7 +74,7 @@ class OffsetScanner {
       skip_space();
       ++pos_;  // colon
       skip_space();
-      value(pointer + "/" + escape_pointer_token(key));
+      value(pointer + "/" + pointer_token(key));
     }
     ++pos_;
   }
@@ -327,6 +317,17 @@ std::string JsonFile::locate(const std::string& pointer) const {
     if (p.empty()) break;
   }
   return pointer;
+}
+
+std::string pointer_token(const std::string& key) {
+  if (key.find_first_of("~/") == std::string::npos) return key;
+  std::string out;
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
 }
 
 }  // namespace hyoka::model

@@ -37,6 +37,8 @@ bool is_regular_content_file(const std::filesystem::path& file, Diagnostics& dia
 // A content file's text: a regular file (not a link), read whole, a UTF-8
 // BOM dropped; nullopt with an error when it is not that or not UTF-8.
 std::optional<std::string> read_content_text(const std::filesystem::path& file, Diagnostics& diagnostics);
+// A key as a JSON pointer token (RFC 6901): ~ as ~0, / as ~1.
+std::string pointer_token(const std::string& key);
 // "12:7" for a byte offset in a text.
 std::string line_column(std::string_view text, std::size_t offset);
 // The offset of the first byte that is not valid UTF-8 (overlong forms and

@@ -9,17 +9,6 @@
 namespace hyoka::model {
 namespace {
 
-std::string escape_token(const std::string& token) {
-  if (token.find_first_of("~/") == std::string::npos) return token;
-  std::string out;
-  for (char c : token) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
-  return out;
-}
-
 const char* type_name(const nlohmann::json& value) {
   if (value.is_string()) return "a string";
   if (value.is_number()) return "a number";
@@ -112,7 +101,7 @@ ObjectReader::~ObjectReader() {
   }
 }
 
-std::string ObjectReader::pointer_to(const std::string& key) const { return pointer_ + "/" + escape_token(key); }
+std::string ObjectReader::pointer_to(const std::string& key) const { return pointer_ + "/" + pointer_token(key); }
 
 void ObjectReader::error(const std::string& pointer, const std::string& message, const std::string& fix) const {
   diagnostics_.error(file_.path(), file_.locate(pointer), (pointer.empty() ? "" : pointer + ": ") + message, fix);
@@ -268,7 +257,7 @@ void ObjectReader::members(const char* key, const std::function<void(const std::
   const auto* value = get(key, false);
   if (!value || !expect(*value, value->is_object(), key, "an object", "{ \"2024\": {…} }")) return;
   for (const auto& [name, member] : value->items()) {
-    ObjectReader element(file_, member, pointer_to(key) + "/" + escape_token(name), diagnostics_);
+    ObjectReader element(file_, member, pointer_to(key) + "/" + pointer_token(name), diagnostics_);
     if (element.ok()) read(name, element);
   }
 }

@@ -4,9 +4,9 @@
 // run reports all of them. Keys never asked for are reported as unknown.
 #include <functional>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
-#include <string>
 
 #include "model/json_file.hpp"
 #include "model/plan.hpp"

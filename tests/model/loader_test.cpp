@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "model/checks.hpp"
+#include "model/json_file.hpp"
 #include "model/loader.hpp"
 #include "model/reader.hpp"
 
@@ -89,6 +90,14 @@ TEST_CASE("every sample plan loads without errors") {
     CHECK(result.diagnostics.error_count() == 0);
   }
   CHECK(hyoka::model::find_plans(content).size() == 4);
+}
+
+TEST_CASE("a key becomes a JSON pointer token with ~ and / escaped (RFC 6901)") {
+  using hyoka::model::pointer_token;
+  CHECK(pointer_token("years") == "years");
+  CHECK(pointer_token("a/b~c") == "a~1b~0c");
+  CHECK(pointer_token("~/") == "~0~1");
+  CHECK(pointer_token("") == "");
 }
 
 TEST_CASE("a JSON syntax error names the file, line and column") {
